@@ -1,0 +1,26 @@
+/** Injection token for the module's `AltinnTokenProvider`. */
+export const ALTINN_TOKEN_PROVIDER = Symbol('ALTINN_TOKEN_PROVIDER');
+
+/** @internal Options after validation and defaults. */
+export const ALTINN_RESOLVED_OPTIONS = Symbol('ALTINN_RESOLVED_OPTIONS');
+
+/** @internal */
+export const ALTINN_BASE_URLS = {
+  tt02: 'https://platform.tt02.altinn.no/notifications/api/v1',
+  production: 'https://platform.altinn.no/notifications/api/v1',
+} as const;
+
+/** @internal */
+export const ALTINN_PATHS = {
+  sms: '/future/orders/instant/sms',
+  email: '/future/orders/instant/email',
+  shipment: '/future/shipment/',
+} as const;
+
+/** The only scope the instant endpoints accept. */
+export const ALTINN_NOTIFICATIONS_SCOPE = 'altinn:serviceowner/notifications.create';
+
+/** @internal Seed guide: 10–15 s recommended, 5 s minimum. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** @internal */
+export const MIN_TIMEOUT_MS = 5_000;

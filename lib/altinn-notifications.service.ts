@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ALTINN_PATHS, ALTINN_RESOLVED_OPTIONS } from './altinn-notifications.constants.js';
+import type {
+  AltinnChannel,
+  AltinnSendOptions,
+  InstantOrderResult,
+} from './altinn-notifications.interfaces.js';
+import { AuditRecorder } from './audit/audit.recorder.js';
+import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
+import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
+import { AltinnApiError, AltinnNotificationsError } from './errors/altinn-notifications.error.js';
+import { AltinnHttpClient, type AltinnResponse } from './http/altinn-http.client.js';
+import { hashRecipient } from './http/recipient-hash.js';
+import type { ResolvedOptions } from './options/resolve-options.js';
+
+interface Send {
+  channel: AltinnChannel;
+  path: string;
+  body: { idempotencyId: string; sendersReference?: string };
+  recipient: string;
+}
+
+/** Sends instant SMS and email through Altinn Notifications. */
+@Injectable()
+export class AltinnNotificationsService {
+  constructor(
+    @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
+    private readonly client: AltinnHttpClient,
+    private readonly audit: AuditRecorder,
+  ) {}
+
+  /** `POST /future/orders/instant/sms`. Rejects with `AltinnValidationError` before any network call. */
+  async sendInstantSms(order: InstantSmsOrder, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
+    const body = toWireSmsOrder(order, this.options.phonePolicy, this.options.defaults);
+    return this.send(
+      { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient: body.recipientSms.phoneNumber },
+      options,
+    );
+  }
+
+  /** `POST /future/orders/instant/email`. Rejects with `AltinnValidationError` before any network call. */
+  async sendInstantEmail(
+    order: InstantEmailOrder,
+    options: AltinnSendOptions = {},
+  ): Promise<InstantOrderResult> {
+    const body = toWireEmailOrder(order, this.options.defaults);
+    return this.send(
+      { channel: 'email', path: ALTINN_PATHS.email, body, recipient: body.recipientEmail.emailAddress },
+      options,
+    );
+  }
+
+  private async send(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
+    const started = performance.now();
+    const { idempotencyId, sendersReference } = send.body;
+    const recipientHash = hashRecipient(this.options.recipientHashKey, send.recipient);
+    const base = { channel: send.channel, recipientHash, idempotencyId, sendersReference };
+    const finish = (fields: object) =>
+      this.audit.record({
+        timestamp: new Date().toISOString(),
+        ...base,
+        durationMs: Math.round(performance.now() - started),
+        attempts: 1,
+        ...fields,
+      } as Parameters<AuditRecorder['record']>[0]);
+    try {
+      const response = await this.client.execute({
+        method: 'POST',
+        path: send.path,
+        body: send.body,
+        context: { channel: send.channel, idempotencyId, recipientHash },
+        signal: options.signal,
+      });
+      const result = toResult(response, idempotencyId, send.path);
+      await finish({
+        result: result.created ? 'created' : 'replayed',
+        status: response.status,
+        attempts: response.attempts,
+        notificationOrderId: result.notificationOrderId,
+        shipmentId: result.notification.shipmentId,
+      });
+      return result;
+    } catch (err) {
+      const e = err as AltinnNotificationsError & Partial<AltinnApiError>;
+      await finish({
+        result: 'failed',
+        status: e.status,
+        error: [e.name, e.code].filter(Boolean).join(' '),
+        attempts: e.attempts ?? 1,
+      });
+      throw err;
+    }
+  }
+}
+
+function toResult(response: AltinnResponse, idempotencyId: string, path: string): InstantOrderResult {
+  const data = response.data as {
+    notificationOrderId?: unknown;
+    notification?: { shipmentId?: unknown; sendersReference?: unknown };
+  };
+  if (typeof data?.notificationOrderId !== 'string' || typeof data.notification?.shipmentId !== 'string') {
+    throw new AltinnApiError({
+      status: response.status,
+      method: 'POST',
+      path,
+      attempts: response.attempts,
+      detail: 'Altinn answered without notificationOrderId and shipmentId',
+    });
+  }
+  const { shipmentId, sendersReference } = data.notification;
+  return {
+    notificationOrderId: data.notificationOrderId,
+    notification: { shipmentId, ...(typeof sendersReference === 'string' && { sendersReference }) },
+    idempotencyId,
+    created: response.status === 201,
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * Supplies Altinn access tokens (the result of the Maskinporten → Altinn exchange).
+ * Implementations should cache: `getToken()` is called once per HTTP attempt.
+ */
+export interface AltinnTokenProvider {
+  getToken(): Promise<string>;
+  /** Called after Altinn answered 401, so the next `getToken()` fetches a fresh token. */
+  invalidate?(): void | Promise<void>;
+}

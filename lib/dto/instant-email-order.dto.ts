@@ -1,0 +1,52 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
+import { IsAltinnEmail, IsNotBlank } from './validators/altinn.decorators.js';
+
+export const EMAIL_CONTENT_TYPES = ['Plain', 'Html'] as const;
+export type EmailContentType = (typeof EMAIL_CONTENT_TYPES)[number];
+
+const isPresent = (value: unknown) => !(typeof value === 'string' && value.trim() === '') && value != null;
+
+export class EmailSettingsDto {
+  @IsNotBlank()
+  subject!: string;
+
+  @IsNotBlank()
+  body!: string;
+
+  /** Must be registered with Digdir. Blank counts as omitted: Altinn rejects `""` but defaults a missing one. */
+  @ValidateIf((o: EmailSettingsDto) => isPresent(o.senderEmailAddress))
+  @IsAltinnEmail()
+  senderEmailAddress?: string;
+
+  /** @default 'Plain' */
+  @IsOptional()
+  @IsIn(EMAIL_CONTENT_TYPES, { message: 'must be Plain or Html' })
+  contentType?: EmailContentType;
+}
+
+export class RecipientEmailDto {
+  @IsAltinnEmail()
+  emailAddress!: string;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => EmailSettingsDto)
+  emailSettings!: EmailSettingsDto;
+}
+
+/** Body of `POST /future/orders/instant/email`. */
+export class InstantEmailOrderDto {
+  @IsOptional()
+  @IsNotBlank()
+  idempotencyId?: string;
+
+  @IsOptional()
+  @IsString()
+  sendersReference?: string;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => RecipientEmailDto)
+  recipientEmail!: RecipientEmailDto;
+}

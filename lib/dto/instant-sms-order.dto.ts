@@ -1,0 +1,47 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsAltinnPhoneNumber, IsNotBlank } from './validators/altinn.decorators.js';
+
+export class SmsSettingsDto {
+  /** Shown as the sender; Altinn's default when omitted. The gateway allows 11 characters. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(11, { message: 'must be at most 11 characters' })
+  sender?: string;
+
+  @IsNotBlank()
+  body!: string;
+}
+
+export class RecipientSmsDto {
+  /** International format, `+47…` or `0047…`; sent to Altinn normalised to E.164. */
+  @IsAltinnPhoneNumber()
+  phoneNumber!: string;
+
+  @IsInt({ message: 'must be an integer' })
+  @Min(60, { message: 'must be at least 60 seconds' })
+  @Max(172_800, { message: 'must be at most 172800 seconds (48 hours)' })
+  timeToLiveInSeconds!: number;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => SmsSettingsDto)
+  smsSettings!: SmsSettingsDto;
+}
+
+/** Body of `POST /future/orders/instant/sms`. */
+export class InstantSmsOrderDto {
+  /** One per logical message; generated (UUID) when omitted. */
+  @IsOptional()
+  @IsNotBlank()
+  idempotencyId?: string;
+
+  @IsOptional()
+  @IsString()
+  sendersReference?: string;
+
+  @IsDefined({ message: 'is required' })
+  @ValidateNested()
+  @Type(() => RecipientSmsDto)
+  recipientSms!: RecipientSmsDto;
+}

@@ -1,0 +1,40 @@
+import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+
+/**
+ * Altinn's own rule (contract §2a, `MobileNumberHelper`): starts with `+` or `00` (not `++`), `00` read as `+`,
+ * then libphonenumber `isValidNumber` with no default region. Returns the parsed number, or undefined.
+ */
+export function parseAltinnPhoneNumber(value: unknown): PhoneNumber | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  if (trimmed.startsWith('++')) return undefined;
+  const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
+  if (!international.startsWith('+')) return undefined;
+  try {
+    const parsed = parsePhoneNumberWithError(international);
+    return parsed.isValid() ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Policy beyond Altinn's rule: the guide's best practice 4 (mobile, expected country). */
+export interface PhoneNumberPolicy {
+  /** Reject numbers libphonenumber does not type as mobile. @default true */
+  mobileOnly?: boolean;
+  /** ISO 3166 alpha-2 codes, e.g. `['NO']`. @default any country */
+  allowedCountries?: readonly CountryCode[];
+}
+
+/** Why a valid number breaks the policy, or undefined when it passes. */
+export function phonePolicyViolation(phone: PhoneNumber, policy: PhoneNumberPolicy): string | undefined {
+  if (policy.mobileOnly !== false) {
+    const type = phone.getType();
+    if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return 'must be a mobile number';
+  }
+  const countries = policy.allowedCountries;
+  if (countries && countries.length > 0 && (!phone.country || !countries.includes(phone.country))) {
+    return `must be a number from ${countries.join(', ')}`;
+  }
+  return undefined;
+}

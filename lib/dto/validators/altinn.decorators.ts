@@ -1,0 +1,46 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isAltinnEmail } from './altinn-email.js';
+import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
+
+/** Altinn's phone rule: `+` or `00`, valid by libphonenumber. Messages never echo the value. */
+export function IsAltinnPhoneNumber(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAltinnPhoneNumber',
+      validator: {
+        validate: (value) => parseAltinnPhoneNumber(value) !== undefined,
+        defaultMessage: () =>
+          'must be a valid phone number in international format, starting with + or 00 and the country code',
+      },
+    },
+    options,
+  );
+}
+
+/** Altinn's email address rule. */
+export function IsAltinnEmail(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAltinnEmail',
+      validator: {
+        validate: (value) => isAltinnEmail(value),
+        defaultMessage: () => 'must be an email address Altinn accepts',
+      },
+    },
+    options,
+  );
+}
+
+/** Non-empty and not only whitespace, as ASP.NET `[Required]` demands. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value) => typeof value === 'string' && value.trim() !== '',
+        defaultMessage: () => 'must be a non-blank string',
+      },
+    },
+    options,
+  );
+}

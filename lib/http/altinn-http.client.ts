@@ -1,0 +1,156 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable } from '@nestjs/common';
+import { isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
+import {
+  AltinnApiError,
+  AltinnAuthError,
+  AltinnNotificationsError,
+  AltinnRequestError,
+} from '../errors/altinn-notifications.error.js';
+import { parseProblem } from '../errors/problem-details.parser.js';
+import type { ResolvedOptions } from '../options/resolve-options.js';
+import { useLoggingInterceptor } from './logging.interceptor.js';
+import type { AltinnAxiosConfig, RequestContext } from './request-context.js';
+
+/** @internal One Altinn call as the service describes it. */
+export interface AltinnRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  context: Omit<RequestContext, 'attempt'>;
+  signal?: AbortSignal;
+}
+
+/** @internal A 2xx answer with its JSON body. */
+export interface AltinnResponse {
+  status: number;
+  data: unknown;
+  attempts: number;
+}
+
+/**
+ * @internal The one request path: token → HTTP (interceptors: logging) → map the result or the error.
+ * Owns the module's private axios instance (from `HttpModule.registerAsync`), never the process-wide default.
+ */
+@Injectable()
+export class AltinnHttpClient {
+  constructor(
+    private readonly http: HttpService,
+    @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
+  ) {
+    const axios = http.axiosRef;
+    Object.assign(axios.defaults, {
+      baseURL: options.baseUrl,
+      // Every status resolves: mapping statuses to typed errors happens in one place, below.
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      maxRedirects: 0,
+    });
+    if (options.logRequests) useLoggingInterceptor(axios, options.logger);
+  }
+
+  async execute(request: AltinnRequest): Promise<AltinnResponse> {
+    const provider = this.options.tokenProvider;
+    let response = await this.attempt(request, 1, await this.token());
+    // A 401 means the cached token went stale: one fresh token, one resend with the same body and idempotencyId.
+    if (response.status === 401 && provider.invalidate) {
+      await provider.invalidate();
+      response = await this.attempt(request, 2, await this.token());
+    }
+    return this.map(request, response);
+  }
+
+  private async token(): Promise<string> {
+    try {
+      const token = await this.options.tokenProvider.getToken();
+      if (typeof token !== 'string' || token.trim() === '') throw new TypeError('empty token');
+      return token;
+    } catch (err) {
+      if (err instanceof AltinnAuthError) throw err;
+      // Only the class name: a custom provider's message may hold anything.
+      throw new AltinnAuthError(`The Altinn token provider failed (${(err as Error)?.name ?? 'error'})`);
+    }
+  }
+
+  private async attempt(
+    request: AltinnRequest,
+    attempt: number,
+    token: string,
+  ): Promise<AxiosResponse<string>> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const config: AxiosRequestConfig & Pick<AltinnAxiosConfig, 'altinn'> = {
+      method: request.method,
+      url: request.path,
+      data: request.body,
+      signal,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(request.body !== undefined && { 'Content-Type': 'application/json' }),
+      },
+      altinn: { ...request.context, attempt },
+    };
+    try {
+      return await this.http.axiosRef.request<string>(config);
+    } catch (err) {
+      throw this.requestError(
+        request,
+        attempt,
+        err,
+        request.signal?.aborted ? 'aborted' : timeout.aborted ? 'timeout' : 'network',
+      );
+    }
+  }
+
+  /** Rebuilt from scratch: axios errors carry the request config, and with it the Authorization header. */
+  private requestError(
+    request: AltinnRequest,
+    attempts: number,
+    err: unknown,
+    reason: AltinnRequestError['reason'],
+  ) {
+    if (err instanceof AltinnNotificationsError) return err;
+    const code = isAxiosError(err) ? err.code : undefined;
+    const detail =
+      reason === 'timeout'
+        ? `no answer within ${this.options.timeoutMs} ms`
+        : reason === 'aborted'
+          ? 'aborted by the caller'
+          : `network error${code ? ` ${code}` : ''}`;
+    return new AltinnRequestError(reason, {
+      method: request.method,
+      path: request.path,
+      attempts,
+      code,
+      detail,
+    });
+  }
+
+  private map(request: AltinnRequest, response: AxiosResponse<string>): AltinnResponse {
+    const attempts = (response.config as AltinnAxiosConfig).altinn?.attempt ?? 1;
+    const raw = typeof response.data === 'string' ? response.data : '';
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        return { status: response.status, data: raw === '' ? undefined : JSON.parse(raw), attempts };
+      } catch {
+        throw new AltinnApiError({
+          status: response.status,
+          method: request.method,
+          path: request.path,
+          attempts,
+          detail: 'Altinn answered with a body that is not JSON',
+        });
+      }
+    }
+    const retryAfter = response.headers['retry-after'] as string | undefined;
+    throw new AltinnApiError({
+      ...parseProblem(response.status, raw, retryAfter),
+      method: request.method,
+      path: request.path,
+      attempts,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { LoggerService } from '@nestjs/common';
+import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import type { AltinnAxiosConfig } from './request-context.js';
+
+/**
+ * One line per HTTP call on the module's own axios instance: method, path, status, duration, idempotencyId and the
+ * recipient hash. Deliberately reads nothing else from the config: headers carry the token, data the message.
+ */
+export function useLoggingInterceptor(axios: AxiosInstance, logger: LoggerService): void {
+  axios.interceptors.request.use((config: AltinnAxiosConfig) => {
+    if (config.altinn) config.altinn.startedAt = performance.now();
+    return config;
+  });
+  axios.interceptors.response.use(
+    (response: AxiosResponse) => {
+      const line = describe(response.config as AltinnAxiosConfig, String(response.status));
+      if (response.status >= 400) logger.warn(line);
+      else logger.log(line);
+      return response;
+    },
+    (error: unknown) => {
+      if (isAxiosError(error) && error.config) {
+        logger.warn(describe(error.config as AltinnAxiosConfig, `failed (${error.code ?? 'network'})`));
+      }
+      return Promise.reject(error);
+    },
+  );
+}
+
+function describe(config: AltinnAxiosConfig, outcome: string): string {
+  const ctx = config.altinn;
+  const ms = ctx?.startedAt === undefined ? '?' : Math.round(performance.now() - ctx.startedAt);
+  const path = (config.url ?? '').split('?')[0];
+  const parts = [`${(config.method ?? 'get').toUpperCase()} ${path} ${outcome} ${ms}ms`];
+  if (ctx?.idempotencyId) parts.push(`idempotencyId=${ctx.idempotencyId}`);
+  if (ctx?.recipientHash) parts.push(`recipient=${ctx.recipientHash}`);
+  if (ctx && ctx.attempt > 1) parts.push(`attempt=${ctx.attempt}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,35 @@
+// The whole public API. Internals (resolved options, the HTTP client, the audit recorder) stay unexported.
+export { AltinnNotificationsModule } from './altinn-notifications.module.js';
+export { AltinnNotificationsService } from './altinn-notifications.service.js';
+export { ALTINN_TOKEN_PROVIDER, ALTINN_NOTIFICATIONS_SCOPE } from './altinn-notifications.constants.js';
+export type {
+  AltinnAuditRecord,
+  AltinnChannel,
+  AltinnEnvironment,
+  AltinnLoggingOptions,
+  AltinnNotificationsModuleOptions,
+  AltinnOrderDefaults,
+  AltinnSendOptions,
+  InstantOrderResult,
+} from './altinn-notifications.interfaces.js';
+export type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
+export { StaticTokenProvider } from './auth/static-token.provider.js';
+export { InstantSmsOrderDto, RecipientSmsDto, SmsSettingsDto } from './dto/instant-sms-order.dto.js';
+export {
+  InstantEmailOrderDto,
+  RecipientEmailDto,
+  EmailSettingsDto,
+  type EmailContentType,
+} from './dto/instant-email-order.dto.js';
+export type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
+export { IsAltinnEmail, IsAltinnPhoneNumber, IsNotBlank } from './dto/validators/altinn.decorators.js';
+export {
+  AltinnApiError,
+  AltinnAuthError,
+  AltinnNotificationsError,
+  AltinnRequestError,
+  AltinnValidationError,
+  type AltinnApiErrorDetails,
+  type AltinnFieldError,
+} from './errors/altinn-notifications.error.js';
+export { AltinnExceptionFilter, type AltinnProblem } from './errors/altinn-exception.filter.js';

@@ -1,0 +1,109 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { ALTINN_BASE_URLS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../altinn-notifications.constants.js';
+import type { AltinnNotificationsModuleOptions } from '../altinn-notifications.interfaces.js';
+import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
+import type { OrderDefaults } from '../dto/order.validation.js';
+import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
+
+/** @internal Options after checks and defaults. */
+export interface ResolvedOptions {
+  baseUrl: string;
+  tokenProvider: AltinnTokenProvider;
+  timeoutMs: number;
+  logger: LoggerService;
+  logRequests: boolean;
+  logAudit: boolean;
+  recipientHashKey: string;
+  onAudit?: AltinnNotificationsModuleOptions['onAudit'];
+  defaults: OrderDefaults;
+  phonePolicy: PhoneNumberPolicy;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/** @internal Fails at start-up with a message that names the option. */
+export function resolveOptions(options: AltinnNotificationsModuleOptions | undefined): ResolvedOptions {
+  if (!options || typeof options !== 'object') fail('options', 'must be an object');
+  const logging =
+    typeof options.logging === 'object' ? options.logging : { requests: options.logging !== false };
+  const enabled = options.logging !== false;
+  return {
+    baseUrl: resolveBaseUrl(options),
+    tokenProvider: resolveTokenProvider(options.tokenProvider),
+    timeoutMs: resolveTimeout(options.timeoutMs),
+    logger: logging.logger ?? new Logger('AltinnNotifications'),
+    logRequests: enabled && logging.requests !== false,
+    logAudit: enabled && (typeof options.logging !== 'object' || options.logging.audit !== false),
+    recipientHashKey: logging.recipientHashKey ?? randomBytes(32).toString('hex'),
+    onAudit: resolveFunction('onAudit', options.onAudit),
+    defaults: resolveDefaults(options.defaults),
+    phonePolicy: { mobileOnly: options.phoneNumbers?.mobileOnly ?? true, ...resolveCountries(options) },
+  };
+}
+
+function resolveBaseUrl(options: AltinnNotificationsModuleOptions): string {
+  if (options.baseUrl === undefined) {
+    if (options.environment === undefined)
+      fail('environment', "is required ('tt02' or 'production') unless baseUrl is set");
+    const url = ALTINN_BASE_URLS[options.environment];
+    if (!url) fail('environment', "must be 'tt02' or 'production'");
+    return url;
+  }
+  let url: URL;
+  try {
+    url = new URL(options.baseUrl);
+  } catch {
+    fail('baseUrl', 'must be an absolute URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    fail('baseUrl', 'must use https (plain http is allowed only for loopback hosts)');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function resolveTokenProvider(provider: AltinnTokenProvider | undefined): AltinnTokenProvider {
+  if (!provider || typeof provider.getToken !== 'function') {
+    fail('tokenProvider', 'is required: an object with getToken(): Promise<string>');
+  }
+  return provider;
+}
+
+function resolveTimeout(timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < MIN_TIMEOUT_MS) {
+    fail('timeoutMs', `must be an integer of at least ${MIN_TIMEOUT_MS} ms`);
+  }
+  return timeoutMs;
+}
+
+function resolveDefaults(defaults: AltinnNotificationsModuleOptions['defaults']): OrderDefaults {
+  const out = { ...defaults };
+  if (out.smsSender !== undefined && (typeof out.smsSender !== 'string' || out.smsSender.length > 11)) {
+    fail('defaults.smsSender', 'must be a string of at most 11 characters');
+  }
+  if (out.emailContentType !== undefined && !['Plain', 'Html'].includes(out.emailContentType)) {
+    fail('defaults.emailContentType', "must be 'Plain' or 'Html'");
+  }
+  return out;
+}
+
+function resolveCountries(
+  options: AltinnNotificationsModuleOptions,
+): Pick<PhoneNumberPolicy, 'allowedCountries'> {
+  const countries = options.phoneNumbers?.allowedCountries;
+  if (countries === undefined) return {};
+  if (!Array.isArray(countries) || countries.some((c) => typeof c !== 'string' || !/^[A-Z]{2}$/.test(c))) {
+    fail('phoneNumbers.allowedCountries', "must be ISO 3166 alpha-2 codes such as ['NO']");
+  }
+  return { allowedCountries: countries };
+}
+
+function resolveFunction<T>(name: string, fn: T | undefined): T | undefined {
+  if (fn !== undefined && typeof fn !== 'function') fail(name, 'must be a function');
+  return fn;
+}
+
+function fail(option: string, problem: string): never {
+  throw new Error(`AltinnNotificationsModule: option "${option}" ${problem}`);
+}
