@@ -65,9 +65,18 @@ describe('parsing every error shape Altinn sends', () => {
   });
 
   it('the older shape: errorCode and the message in detail', async () => {
-    sim.inject({ kind: 'status', status: 422, body: { errorCode: 'NOT-00001', detail: 'Missing contact information' } });
+    sim.inject({
+      kind: 'status',
+      status: 422,
+      body: { errorCode: 'NOT-00001', detail: 'Missing contact information' },
+    });
     const e = await failure(client);
-    expect(e).toMatchObject({ status: 422, code: 'NOT-00001', detail: 'Missing contact information', retryable: false });
+    expect(e).toMatchObject({
+      status: 422,
+      code: 'NOT-00001',
+      detail: 'Missing contact information',
+      retryable: false,
+    });
   });
 
   it.each([

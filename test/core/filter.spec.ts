@@ -61,7 +61,11 @@ describe('AltinnExceptionFilter maps errors to application/problem+json', () => 
   const post = (body: object = smsOrder()) => request(app.getHttpServer()).post('/sms').send(body);
 
   it('local validation → 400 with the field errors, nothing sent', async () => {
-    const res = await post(smsOrder({ recipientSms: { phoneNumber: '+4712345678', timeToLiveInSeconds: 300, smsSettings: { body: 'x' } } }));
+    const res = await post(
+      smsOrder({
+        recipientSms: { phoneNumber: '+4712345678', timeToLiveInSeconds: 300, smsSettings: { body: 'x' } },
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 400, errors: [{ path: 'recipientSms.phoneNumber' }] });
@@ -78,14 +82,48 @@ describe('AltinnExceptionFilter maps errors to application/problem+json', () => 
   });
 
   it.each([
-    ['Altinn 400', { kind: 'status', status: 400, body: { title: 'One or more validation errors occurred.', status: 400, errors: { IdempotencyId: ['IdempotencyId cannot be null or empty.'] }, traceId: '00-t-01' } }, 400, undefined],
+    [
+      'Altinn 400',
+      {
+        kind: 'status',
+        status: 400,
+        body: {
+          title: 'One or more validation errors occurred.',
+          status: 400,
+          errors: { IdempotencyId: ['IdempotencyId cannot be null or empty.'] },
+          traceId: '00-t-01',
+        },
+      },
+      400,
+      undefined,
+    ],
     ['Altinn 401', { kind: 'status', status: 401, body: '' }, 502, undefined],
     ['Altinn 403', { kind: 'status', status: 403, body: '' }, 502, undefined],
-    ['Altinn 422 NOT-00001', { kind: 'status', status: 422, body: altinnProblem(422, 'NOT-00001') }, 422, undefined],
-    ['Altinn 499 NOT-00002', { kind: 'status', status: 499, body: altinnProblem(499, 'NOT-00002') }, 503, undefined],
-    ['Altinn 503 NOT-00004', { kind: 'status', status: 503, body: altinnProblem(503, 'NOT-00004') }, 503, undefined],
+    [
+      'Altinn 422 NOT-00001',
+      { kind: 'status', status: 422, body: altinnProblem(422, 'NOT-00001') },
+      422,
+      undefined,
+    ],
+    [
+      'Altinn 499 NOT-00002',
+      { kind: 'status', status: 499, body: altinnProblem(499, 'NOT-00002') },
+      503,
+      undefined,
+    ],
+    [
+      'Altinn 503 NOT-00004',
+      { kind: 'status', status: 503, body: altinnProblem(503, 'NOT-00004') },
+      503,
+      undefined,
+    ],
     ['Altinn 429 Retry-After', { kind: 'retryAfter', status: 429, seconds: 30 }, 503, '30'],
-    ['Altinn 500 HTML', { kind: 'status', status: 500, body: '<html>oops</html>', contentType: 'text/html' }, 502, undefined],
+    [
+      'Altinn 500 HTML',
+      { kind: 'status', status: 500, body: '<html>oops</html>', contentType: 'text/html' },
+      502,
+      undefined,
+    ],
     ['Altinn 502 empty', { kind: 'status', status: 502, body: '' }, 502, undefined],
     ['connection reset', { kind: 'reset' }, 502, undefined],
   ])('%s → %s', async (_name, fault, status, retryAfter) => {
@@ -100,14 +138,32 @@ describe('AltinnExceptionFilter maps errors to application/problem+json', () => 
   it('keeps Altinn code and traceId in the problem', async () => {
     sim.inject({ kind: 'status', status: 503, body: altinnProblem(503, 'NOT-00004') }, { times: 5 });
     const res = await post();
-    expect(res.body).toMatchObject({ type: 'urn:altinn:error:NOT-00004', code: 'NOT-00004', traceId: '00-trace-01' });
+    expect(res.body).toMatchObject({
+      type: 'urn:altinn:error:NOT-00004',
+      code: 'NOT-00004',
+      traceId: '00-trace-01',
+    });
   });
 
   it('Altinn 400 keeps its field errors', async () => {
-    sim.inject({ kind: 'status', status: 400, body: { status: 400, errors: { 'RecipientSms.TimeToLiveInSeconds': ['Time-to-live must be between 60 and 172800 seconds (48 hours).'] } } });
+    sim.inject({
+      kind: 'status',
+      status: 400,
+      body: {
+        status: 400,
+        errors: {
+          'RecipientSms.TimeToLiveInSeconds': [
+            'Time-to-live must be between 60 and 172800 seconds (48 hours).',
+          ],
+        },
+      },
+    });
     const res = await post();
     expect(res.body.errors).toEqual([
-      { path: 'RecipientSms.TimeToLiveInSeconds', message: 'Time-to-live must be between 60 and 172800 seconds (48 hours).' },
+      {
+        path: 'RecipientSms.TimeToLiveInSeconds',
+        message: 'Time-to-live must be between 60 and 172800 seconds (48 hours).',
+      },
     ]);
   });
 

@@ -15,7 +15,9 @@ import { CaptureLogger } from '../support/capture-logger.js';
 const provider = new StaticTokenProvider('t');
 
 async function boot(options: AltinnNotificationsModuleOptions) {
-  const ref = await Test.createTestingModule({ imports: [AltinnNotificationsModule.forRoot(options)] }).compile();
+  const ref = await Test.createTestingModule({
+    imports: [AltinnNotificationsModule.forRoot(options)],
+  }).compile();
   return ref;
 }
 
@@ -27,21 +29,29 @@ describe('module options', () => {
     [{ baseUrl: 'not a url', tokenProvider: provider }, 'baseUrl'],
     [{ environment: 'tt02' }, 'tokenProvider'],
     [{ environment: 'tt02', tokenProvider: provider, timeoutMs: 1000 }, 'timeoutMs'],
-    [{ environment: 'tt02', tokenProvider: provider, defaults: { smsSender: 'A very long sender' } }, 'defaults.smsSender'],
-    [{ environment: 'tt02', tokenProvider: provider, phoneNumbers: { allowedCountries: ['norway'] } }, 'phoneNumbers.allowedCountries'],
+    [
+      { environment: 'tt02', tokenProvider: provider, defaults: { smsSender: 'A very long sender' } },
+      'defaults.smsSender',
+    ],
+    [
+      { environment: 'tt02', tokenProvider: provider, phoneNumbers: { allowedCountries: ['norway'] } },
+      'phoneNumbers.allowedCountries',
+    ],
     [{ environment: 'tt02', tokenProvider: provider, onAudit: 'yes' }, 'onAudit'],
   ])('bad options fail at start-up naming the option: %j', async (options, name) => {
     await expect(boot(options as never)).rejects.toThrow(`option "${name}"`);
   });
 
-  it.each(['http://localhost:1234', 'http://127.0.0.1:1234/x/', 'http://[::1]:8080', 'https://platform.tt02.altinn.no/notifications/api/v1'])(
-    'accepts baseUrl %s',
-    async (baseUrl) => {
-      const ref = await boot({ baseUrl, tokenProvider: provider });
-      expect(ref.get(AltinnNotificationsService)).toBeInstanceOf(AltinnNotificationsService);
-      await ref.close();
-    },
-  );
+  it.each([
+    'http://localhost:1234',
+    'http://127.0.0.1:1234/x/',
+    'http://[::1]:8080',
+    'https://platform.tt02.altinn.no/notifications/api/v1',
+  ])('accepts baseUrl %s', async (baseUrl) => {
+    const ref = await boot({ baseUrl, tokenProvider: provider });
+    expect(ref.get(AltinnNotificationsService)).toBeInstanceOf(AltinnNotificationsService);
+    await ref.close();
+  });
 
   it('exposes the token provider under ALTINN_TOKEN_PROVIDER', async () => {
     const ref = await boot({ environment: 'production', tokenProvider: provider });
@@ -62,7 +72,9 @@ describe('forRootAsync', () => {
     const ref = await Test.createTestingModule({
       imports: [
         AltinnNotificationsModule.forRootAsync({
-          imports: [ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ ALTINN_BASE_URL: sim.baseUrl })] })],
+          imports: [
+            ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ ALTINN_BASE_URL: sim.baseUrl })] }),
+          ],
           inject: [ConfigService],
           useFactory: (config: ConfigService) => ({
             baseUrl: config.getOrThrow<string>('ALTINN_BASE_URL'),
@@ -72,7 +84,9 @@ describe('forRootAsync', () => {
         }),
       ],
     }).compile();
-    await expect(ref.get(AltinnNotificationsService).sendInstantSms(smsOrder())).resolves.toMatchObject({ created: true });
+    await expect(ref.get(AltinnNotificationsService).sendInstantSms(smsOrder())).resolves.toMatchObject({
+      created: true,
+    });
     await ref.close();
   });
 
@@ -87,16 +101,27 @@ describe('forRootAsync', () => {
     @Module({ providers: [AltinnConfig], exports: [AltinnConfig] })
     class ConfigHolder {}
 
-    for (const async of [{ useClass: AltinnConfig }, { imports: [ConfigHolder], useExisting: AltinnConfig }]) {
-      const ref = await Test.createTestingModule({ imports: [AltinnNotificationsModule.forRootAsync(async)] }).compile();
-      await expect(ref.get(AltinnNotificationsService).sendInstantSms(smsOrder())).resolves.toMatchObject({ created: true });
+    for (const async of [
+      { useClass: AltinnConfig },
+      { imports: [ConfigHolder], useExisting: AltinnConfig },
+    ]) {
+      const ref = await Test.createTestingModule({
+        imports: [AltinnNotificationsModule.forRootAsync(async)],
+      }).compile();
+      await expect(ref.get(AltinnNotificationsService).sendInstantSms(smsOrder())).resolves.toMatchObject({
+        created: true,
+      });
       await ref.close();
     }
   });
 
   it('bad async options also fail at start-up', async () => {
     const build = Test.createTestingModule({
-      imports: [AltinnNotificationsModule.forRootAsync({ useFactory: () => ({ baseUrl: 'ftp://x', tokenProvider: provider }) })],
+      imports: [
+        AltinnNotificationsModule.forRootAsync({
+          useFactory: () => ({ baseUrl: 'ftp://x', tokenProvider: provider }),
+        }),
+      ],
     }).compile();
     await expect(build).rejects.toThrow('option "baseUrl"');
   });
@@ -109,7 +134,10 @@ describe('forRootAsync', () => {
     @Module({ providers: [Consumer] })
     class FeatureModule {}
     const ref = await Test.createTestingModule({
-      imports: [AltinnNotificationsModule.forRoot({ environment: 'tt02', tokenProvider: provider, isGlobal: true }), FeatureModule],
+      imports: [
+        AltinnNotificationsModule.forRoot({ environment: 'tt02', tokenProvider: provider, isGlobal: true }),
+        FeatureModule,
+      ],
     }).compile();
     expect(ref.get(Consumer).altinn).toBeInstanceOf(AltinnNotificationsService);
     await ref.close();

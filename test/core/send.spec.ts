@@ -27,7 +27,10 @@ describe('sending instant SMS and email over HTTP', () => {
       idempotencyId: order.idempotencyId,
       created: true,
     });
-    expect(sim.requests[0]).toMatchObject({ method: 'POST', path: '/notifications/api/v1/future/orders/instant/sms' });
+    expect(sim.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/notifications/api/v1/future/orders/instant/sms',
+    });
     expect(sim.requests[0].authorization).toBe(`Bearer ${client.token}`);
     expect(sim.sentCount(order.idempotencyId)).toBe(1);
   });
@@ -57,7 +60,12 @@ describe('sending instant SMS and email over HTTP', () => {
       ...order,
       recipientEmail: {
         ...order.recipientEmail,
-        emailSettings: { subject: 'Kode', body: '<p>Kode</p>', contentType: 'Html', senderEmailAddress: 'noreply@etat.no' },
+        emailSettings: {
+          subject: 'Kode',
+          body: '<p>Kode</p>',
+          contentType: 'Html',
+          senderEmailAddress: 'noreply@etat.no',
+        },
       },
     });
     expect(result.created).toBe(true);

@@ -70,8 +70,16 @@ describe('local validation with Altinn rules', () => {
     ['10 labels', email({ emailAddress: 'u@a.b.c.d.e.f.g.h.i.j.com' }), 'recipientEmail.emailAddress'],
     ['blank subject', email({}, { subject: ' ' }), 'recipientEmail.emailSettings.subject'],
     ['blank body', email({}, { body: '' }), 'recipientEmail.emailSettings.body'],
-    ['bad sender address', email({}, { senderEmailAddress: 'noreply' }), 'recipientEmail.emailSettings.senderEmailAddress'],
-    ['unknown contentType', email({}, { contentType: 'Markdown' }), 'recipientEmail.emailSettings.contentType'],
+    [
+      'bad sender address',
+      email({}, { senderEmailAddress: 'noreply' }),
+      'recipientEmail.emailSettings.senderEmailAddress',
+    ],
+    [
+      'unknown contentType',
+      email({}, { contentType: 'Markdown' }),
+      'recipientEmail.emailSettings.contentType',
+    ],
   ];
 
   it.each(rejectsEmail)('rejects email: %s, before any HTTP call', async (_name, order, path) => {
@@ -82,8 +90,13 @@ describe('local validation with Altinn rules', () => {
   });
 
   it('lists every failing field, and never echoes the values', async () => {
-    const order = sms({ phoneNumber: '+4712345678', timeToLiveInSeconds: 5 }, { body: '', sender: 'ABCDEFGHIJKLMNOP' });
-    const error = (await client.service.sendInstantSms(order as never).catch((e: unknown) => e)) as AltinnValidationError;
+    const order = sms(
+      { phoneNumber: '+4712345678', timeToLiveInSeconds: 5 },
+      { body: '', sender: 'ABCDEFGHIJKLMNOP' },
+    );
+    const error = (await client.service
+      .sendInstantSms(order as never)
+      .catch((e: unknown) => e)) as AltinnValidationError;
     expect(error.errors.map((e) => e.path).sort()).toEqual([
       'recipientSms.phoneNumber',
       'recipientSms.smsSettings.body',
@@ -103,15 +116,18 @@ describe('local validation with Altinn rules', () => {
     expect(sim.orders[0].request).toMatchObject({ recipientSms: { phoneNumber: wire } });
   });
 
-  it.each(['user+tag@example.com', 'æøå@example.no', 'user@example.international', 'user@1.2.3.4', ' pad@example.no '])(
-    'accepts the address %j, as Altinn does',
-    async (address) => {
-      await expect(client.service.sendInstantEmail(email({ emailAddress: address }))).resolves.toMatchObject({
-        created: true,
-      });
-      expect(sim.orders[0].request).toMatchObject({ recipientEmail: { emailAddress: address.trim() } });
-    },
-  );
+  it.each([
+    'user+tag@example.com',
+    'æøå@example.no',
+    'user@example.international',
+    'user@1.2.3.4',
+    ' pad@example.no ',
+  ])('accepts the address %j, as Altinn does', async (address) => {
+    await expect(client.service.sendInstantEmail(email({ emailAddress: address }))).resolves.toMatchObject({
+      created: true,
+    });
+    expect(sim.orders[0].request).toMatchObject({ recipientEmail: { emailAddress: address.trim() } });
+  });
 
   it('never sends senderEmailAddress "" (Altinn answers 400 to it) and defaults contentType to Plain', async () => {
     await client.service.sendInstantEmail(email({}, { senderEmailAddress: '  ' }));
@@ -145,7 +161,9 @@ describe('phone number policy options', () => {
   it('allowedCountries rejects a valid Swedish mobile when only NO is expected', async () => {
     const client = await createTestClient(sim, { phoneNumbers: { allowedCountries: ['NO'] } });
     sim.reset();
-    const error = await client.service.sendInstantSms(sms({ phoneNumber: '+46701234567' })).catch((e: unknown) => e);
+    const error = await client.service
+      .sendInstantSms(sms({ phoneNumber: '+46701234567' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnValidationError);
     expect((error as AltinnValidationError).errors).toEqual([
       { path: 'recipientSms.phoneNumber', message: 'must be a number from NO' },

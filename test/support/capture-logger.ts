@@ -6,7 +6,9 @@ export class CaptureLogger implements LoggerService {
   readonly lines: string[] = [];
 
   private push(level: string, message: unknown, rest: unknown[]) {
-    this.lines.push([level, message, ...rest].map((v) => (typeof v === 'string' ? v : inspect(v, { depth: 10 }))).join(' '));
+    this.lines.push(
+      [level, message, ...rest].map((v) => (typeof v === 'string' ? v : inspect(v, { depth: 10 }))).join(' '),
+    );
   }
 
   log(message: unknown, ...rest: unknown[]) {
