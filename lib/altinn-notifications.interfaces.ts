@@ -1,6 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { CountryCode } from 'libphonenumber-js/max';
+import type { MaskinportenOptions } from './auth/maskinporten.interfaces.js';
 import type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
+import type { AltinnRetryOptions } from './http/retry.policy.js';
 
 export type AltinnEnvironment = 'tt02' | 'production';
 export type AltinnChannel = 'sms' | 'email';
@@ -11,10 +13,22 @@ export interface AltinnNotificationsModuleOptions {
   environment?: AltinnEnvironment;
   /** Overrides `environment`, e.g. a simulator. https is required except for loopback hosts. */
   baseUrl?: string;
-  /** Where access tokens come from. */
+  /** Where access tokens come from. Give this or `maskinporten`. */
   tokenProvider?: AltinnTokenProvider;
-  /** Per-attempt timeout. @default 15000 (the guide's upper bound); at least 5000. */
+  /**
+   * Shorthand for `tokenProvider: new MaskinportenTokenProvider(...)`; `environment` defaults to the module's.
+   * Give this or `tokenProvider`.
+   */
+  maskinporten?: MaskinportenOptions;
+  /**
+   * Per-attempt timeout. @default 15000 (the guide's upper bound); at least 5000. Giving up early has a price:
+   * Altinn may still send after the client left, and then a retry can send a second message (README, Reliability).
+   */
   timeoutMs?: number;
+  /** Retries with the same idempotencyId; `false` for none. @default one retry after 2 s */
+  retry?: AltinnRetryOptions | false;
+  /** Overall deadline for a call, retries and waits included. @default none (bounded by timeoutMs × attempts) */
+  deadlineMs?: number;
   /** Request and audit logging; never logs tokens, bodies or raw recipients. @default true */
   logging?: boolean | AltinnLoggingOptions;
   /** Called after every send, success or failure, with the audit record (guide best practice 7). */

@@ -14,6 +14,12 @@ export type {
 } from './altinn-notifications.interfaces.js';
 export type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
 export { StaticTokenProvider } from './auth/static-token.provider.js';
+export { MaskinportenTokenProvider } from './auth/maskinporten-token.provider.js';
+export type {
+  MaskinportenEnvironment,
+  MaskinportenOptions,
+  MaskinportenPrivateJwk,
+} from './auth/maskinporten.interfaces.js';
 export { InstantSmsOrderDto, RecipientSmsDto, SmsSettingsDto } from './dto/instant-sms-order.dto.js';
 export {
   InstantEmailOrderDto,

@@ -2,15 +2,19 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { ALTINN_BASE_URLS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../altinn-notifications.constants.js';
 import type { AltinnNotificationsModuleOptions } from '../altinn-notifications.interfaces.js';
+import { createMaskinportenTokenProvider } from '../auth/maskinporten-token.factory.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
+import { resolveRetry, type RetryPolicy } from '../http/retry.policy.js';
 
 /** @internal Options after checks and defaults. */
 export interface ResolvedOptions {
   baseUrl: string;
   tokenProvider: AltinnTokenProvider;
   timeoutMs: number;
+  retry: RetryPolicy;
+  deadlineMs?: number;
   logger: LoggerService;
   logRequests: boolean;
   logAudit: boolean;
@@ -28,12 +32,16 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
   const logging =
     typeof options.logging === 'object' ? options.logging : { requests: options.logging !== false };
   const enabled = options.logging !== false;
+  const logger = logging.logger ?? new Logger('AltinnNotifications');
+  const logRequests = enabled && logging.requests !== false;
   return {
     baseUrl: resolveBaseUrl(options),
-    tokenProvider: resolveTokenProvider(options.tokenProvider),
+    tokenProvider: resolveTokenProvider(options, logRequests ? logger : undefined),
     timeoutMs: resolveTimeout(options.timeoutMs),
-    logger: logging.logger ?? new Logger('AltinnNotifications'),
-    logRequests: enabled && logging.requests !== false,
+    retry: resolveRetry(options.retry, fail),
+    deadlineMs: resolveDeadline(options.deadlineMs),
+    logger,
+    logRequests,
     logAudit: enabled && (typeof options.logging !== 'object' || options.logging.audit !== false),
     recipientHashKey: logging.recipientHashKey ?? randomBytes(32).toString('hex'),
     onAudit: resolveFunction('onAudit', options.onAudit),
@@ -62,9 +70,21 @@ function resolveBaseUrl(options: AltinnNotificationsModuleOptions): string {
   return url.toString().replace(/\/+$/, '');
 }
 
-function resolveTokenProvider(provider: AltinnTokenProvider | undefined): AltinnTokenProvider {
+function resolveTokenProvider(
+  options: AltinnNotificationsModuleOptions,
+  logger: LoggerService | undefined,
+): AltinnTokenProvider {
+  const provider = options.tokenProvider;
+  if (options.maskinporten !== undefined) {
+    if (provider !== undefined) fail('maskinporten', 'and "tokenProvider" are mutually exclusive: give one');
+    return createMaskinportenTokenProvider(
+      options.maskinporten,
+      { environment: options.environment, logger },
+      fail,
+    );
+  }
   if (!provider || typeof provider.getToken !== 'function') {
-    fail('tokenProvider', 'is required: an object with getToken(): Promise<string>');
+    fail('tokenProvider', 'is required (or give "maskinporten"): an object with getToken(): Promise<string>');
   }
   return provider;
 }
@@ -75,6 +95,13 @@ function resolveTimeout(timeoutMs: number | undefined): number {
     fail('timeoutMs', `must be an integer of at least ${MIN_TIMEOUT_MS} ms`);
   }
   return timeoutMs;
+}
+
+function resolveDeadline(deadlineMs: number | undefined): number | undefined {
+  if (deadlineMs !== undefined && (!Number.isInteger(deadlineMs) || deadlineMs < MIN_TIMEOUT_MS)) {
+    fail('deadlineMs', `must be an integer of at least ${MIN_TIMEOUT_MS} ms`);
+  }
+  return deadlineMs;
 }
 
 function resolveDefaults(defaults: AltinnNotificationsModuleOptions['defaults']): OrderDefaults {

@@ -1,0 +1,62 @@
+import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+
+/** JWT-shaped runs (header.payload[.signature]) are cut from any server text before it reaches an error. */
+const JWT_LIKE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*)?/g;
+const MAX_TEXT = 200;
+
+/** @internal Server text made safe to carry: no tokens, no control characters, short. */
+export function safeText(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const clean = text
+    .replace(JWT_LIKE, '[redacted]')
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim();
+  if (clean === '') return undefined;
+  return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT)}…` : clean;
+}
+
+/** @internal No HTTP answer from a token call. */
+export function transportFailure(step: string, reason: string): AltinnAuthError {
+  return new AltinnAuthError(`${step} request failed: ${reason}`);
+}
+
+/** @internal Maskinporten's OAuth error (`invalid_grant`, `invalid_scope`, …) as an `AltinnAuthError`. */
+export function maskinportenFailure(status: number, body: unknown): AltinnAuthError {
+  let parsed: { error?: unknown; error_description?: unknown } = {};
+  try {
+    parsed = JSON.parse(String(body)) ?? {};
+  } catch {
+    // Not JSON (a proxy page, say): the status is all there is.
+  }
+  const error = safeText(parsed.error);
+  const errorDescription = safeText(parsed.error_description);
+  const what = [error, errorDescription].filter(Boolean).join(': ');
+  return new AltinnAuthError(`Maskinporten rejected the token request (${status}${what ? ` ${what}` : ''})`, {
+    status,
+    error,
+    errorDescription,
+  });
+}
+
+const EXCHANGE_HINTS: Record<number, string> = {
+  401: 'the Maskinporten token was not accepted: check that Maskinporten and Altinn are the same environment',
+  403: 'the client may not use the token exchange',
+  410: 'the enterprise-user login was discontinued',
+};
+
+/** @internal A refused token exchange. Altinn's 401 has an empty body, so the status and a hint carry the news. */
+export function exchangeFailure(status: number, body: unknown): AltinnAuthError {
+  let text = typeof body === 'string' ? body : undefined;
+  try {
+    const problem = JSON.parse(String(body)) as { title?: unknown; detail?: unknown };
+    if (problem && typeof problem === 'object') text = String(problem.title ?? problem.detail ?? '');
+  } catch {
+    // Plain text (400 "unknown provider") or empty (401).
+  }
+  const errorDescription = safeText(text);
+  const hint = EXCHANGE_HINTS[status] ?? errorDescription;
+  return new AltinnAuthError(`Altinn token exchange answered ${status}${hint ? `: ${hint}` : ''}`, {
+    status,
+    errorDescription,
+  });
+}

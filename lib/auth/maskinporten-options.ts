@@ -1,0 +1,150 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
+import { ALTINN_NOTIFICATIONS_SCOPE } from '../altinn-notifications.constants.js';
+import {
+  DEFAULT_REFRESH_MARGIN_SECONDS,
+  DEFAULT_TOKEN_TIMEOUT_MS,
+  EXCHANGE_PATH,
+  GRANT_ALGORITHMS,
+  MASKINPORTEN_ENVIRONMENTS,
+  MIN_TOKEN_TIMEOUT_MS,
+} from './maskinporten.constants.js';
+import type { MaskinportenOptions } from './maskinporten.interfaces.js';
+import { MaskinportenOptionError } from './maskinporten-option.error.js';
+import { loadCertificateChain, loadPrivateKey } from './maskinporten-private-key.js';
+
+/** @internal Everything the provider needs, checked once. */
+export interface ResolvedMaskinportenOptions {
+  clientId: string;
+  key: KeyObject;
+  /** Exactly one of the two is set. */
+  keyId?: string;
+  x5c?: string[];
+  scope: string;
+  algorithm: (typeof GRANT_ALGORITHMS)[number];
+  tokenUrl: string;
+  audience: string;
+  exchangeUrl: string;
+  timeoutMs: number;
+  refreshMarginSeconds: number;
+  logger?: LoggerService;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** @internal Throws `MaskinportenOptionError` naming the option; never echoes a value. */
+export function resolveMaskinportenOptions(options: MaskinportenOptions): ResolvedMaskinportenOptions {
+  if (!options || typeof options !== 'object')
+    throw new MaskinportenOptionError('options', 'must be an object');
+  const clientId = options.clientId;
+  if (typeof clientId !== 'string' || clientId.trim() === '') {
+    throw new MaskinportenOptionError('clientId', 'is required: the client_id of the Maskinporten client');
+  }
+  const { key, jwkKid } = loadPrivateKey(options.privateKey);
+  const signer = resolveSigner(options, key, jwkKid);
+  const env = resolveEnvironment(options);
+  const platformUrl = options.platformUrl ?? env?.platformUrl;
+  const exchangeUrl =
+    options.exchangeUrl ?? (platformUrl && `${checkUrl('platformUrl', platformUrl)}${EXCHANGE_PATH}`);
+  const tokenUrl = options.tokenUrl ?? env?.tokenUrl;
+  const audience = options.audience ?? env?.audience;
+  if (!tokenUrl || !audience || !exchangeUrl) {
+    throw new MaskinportenOptionError(
+      'environment',
+      "is required ('tt02' or 'production') unless tokenUrl, audience and platformUrl (or exchangeUrl) are all set",
+    );
+  }
+  if (typeof audience !== 'string' || audience.trim() === '') {
+    throw new MaskinportenOptionError(
+      'audience',
+      "must be Maskinporten's issuer, e.g. 'https://maskinporten.no/'",
+    );
+  }
+  return {
+    clientId,
+    key,
+    ...signer,
+    scope: resolveScope(options.scope),
+    algorithm: resolveAlgorithm(options.algorithm),
+    tokenUrl: checkUrl('tokenUrl', tokenUrl),
+    audience,
+    exchangeUrl: checkUrl('exchangeUrl', exchangeUrl),
+    timeoutMs: resolveNumber('timeoutMs', options.timeoutMs, DEFAULT_TOKEN_TIMEOUT_MS, MIN_TOKEN_TIMEOUT_MS),
+    refreshMarginSeconds: resolveNumber(
+      'refreshMarginSeconds',
+      options.refreshMarginSeconds,
+      DEFAULT_REFRESH_MARGIN_SECONDS,
+      0,
+    ),
+    logger: options.logger === false ? undefined : (options.logger ?? new Logger('AltinnMaskinporten')),
+  };
+}
+
+function resolveSigner(options: MaskinportenOptions, key: KeyObject, jwkKid: string | undefined) {
+  if (options.keyId !== undefined && options.certificateChain !== undefined) {
+    throw new MaskinportenOptionError('keyId', 'and "certificateChain" are mutually exclusive: give one');
+  }
+  if (options.certificateChain !== undefined)
+    return { x5c: loadCertificateChain(options.certificateChain, key) };
+  const keyId = options.keyId ?? jwkKid;
+  if (typeof keyId !== 'string' || keyId.trim() === '') {
+    throw new MaskinportenOptionError(
+      'keyId',
+      'is required (the kid registered on the client) unless certificateChain is given or the JWK has a kid',
+    );
+  }
+  return { keyId };
+}
+
+function resolveEnvironment(options: MaskinportenOptions) {
+  if (options.environment === undefined) return undefined;
+  const env = MASKINPORTEN_ENVIRONMENTS[options.environment];
+  if (!env) throw new MaskinportenOptionError('environment', "must be 'tt02' or 'production'");
+  return env;
+}
+
+function resolveScope(scope: MaskinportenOptions['scope']): string {
+  if (scope === undefined) return ALTINN_NOTIFICATIONS_SCOPE;
+  const list = Array.isArray(scope) ? scope : typeof scope === 'string' ? scope.trim().split(/\s+/) : [];
+  if (list.length === 0 || list.some((s) => typeof s !== 'string' || !/^\S+$/.test(s))) {
+    throw new MaskinportenOptionError(
+      'scope',
+      'must be a non-empty scope string or array of scopes without spaces',
+    );
+  }
+  return list.join(' ');
+}
+
+function resolveAlgorithm(algorithm: MaskinportenOptions['algorithm']) {
+  if (algorithm === undefined) return 'RS256';
+  if (!GRANT_ALGORITHMS.includes(algorithm)) {
+    throw new MaskinportenOptionError('algorithm', `must be one of ${GRANT_ALGORITHMS.join(', ')}`);
+  }
+  return algorithm;
+}
+
+function resolveNumber(option: string, value: number | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new MaskinportenOptionError(option, `must be a number of at least ${min}`);
+  }
+  return value;
+}
+
+/** https only, except loopback (simulators); returned without a trailing slash. */
+function checkUrl(option: string, value: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new MaskinportenOptionError(option, 'must be an absolute URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    throw new MaskinportenOptionError(
+      option,
+      'must use https (plain http is allowed only for loopback hosts)',
+    );
+  }
+  if (url.username || url.password) throw new MaskinportenOptionError(option, 'must not carry credentials');
+  return url.toString().replace(/\/+$/, '');
+}

@@ -1,0 +1,103 @@
+import axios, { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import { decodeJwt } from 'jose';
+import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { JWT_BEARER_GRANT_TYPE } from './maskinporten.constants.js';
+import { exchangeFailure, maskinportenFailure, transportFailure } from './maskinporten-auth.errors.js';
+import { signGrant } from './maskinporten-grant.js';
+import type { ResolvedMaskinportenOptions } from './maskinporten-options.js';
+
+type Step = 'Maskinporten' | 'Altinn token exchange';
+
+/**
+ * @internal The two token calls, on a private axios instance (never the process-wide default, whose interceptors
+ * belong to the host app). Every status resolves; errors are rebuilt so no request config or header leaves here.
+ */
+export class MaskinportenTokenClient {
+  private readonly http: AxiosInstance = axios.create({
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxRedirects: 0,
+  });
+
+  constructor(private readonly o: ResolvedMaskinportenOptions) {}
+
+  /** Grant → Maskinporten access token → Altinn token. */
+  async fetchAltinnToken(): Promise<string> {
+    return this.exchange(await this.maskinportenToken());
+  }
+
+  private async maskinportenToken(): Promise<string> {
+    const body = new URLSearchParams({
+      grant_type: JWT_BEARER_GRANT_TYPE,
+      assertion: await signGrant(this.o),
+    });
+    const response = await this.call('Maskinporten', 'POST', this.o.tokenUrl, body.toString(), {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Accept: 'application/json',
+    });
+    if (response.status !== 200) throw maskinportenFailure(response.status, response.data);
+    let token: unknown;
+    try {
+      token = (JSON.parse(response.data) as { access_token?: unknown }).access_token;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token !== 'string' || token === '') {
+      throw new AltinnAuthError('Maskinporten answered 200 without an access_token', { status: 200 });
+    }
+    return token;
+  }
+
+  private async exchange(maskinportenToken: string): Promise<string> {
+    const response = await this.call('Altinn token exchange', 'GET', this.o.exchangeUrl, undefined, {
+      Authorization: `Bearer ${maskinportenToken}`,
+      Accept: 'text/plain, application/json',
+    });
+    if (response.status !== 200) throw exchangeFailure(response.status, response.data);
+    // ASP.NET returns the string raw (text/plain, no Accept) or JSON-quoted (application/json).
+    let token = typeof response.data === 'string' ? response.data.trim() : '';
+    try {
+      if (token.startsWith('"')) token = String(JSON.parse(token)).trim();
+      decodeJwt(token);
+    } catch {
+      throw new AltinnAuthError('Altinn token exchange answered 200 with a body that is not a JWT', {
+        status: 200,
+      });
+    }
+    return token;
+  }
+
+  private async call(
+    step: Step,
+    method: 'GET' | 'POST',
+    url: string,
+    data: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<AxiosResponse<string>> {
+    const started = performance.now();
+    const signal = AbortSignal.timeout(this.o.timeoutMs);
+    const where = `${method} ${new URL(url).pathname}`;
+    let response: AxiosResponse<string>;
+    try {
+      response = await this.http.request<string>({ method, url, data, headers, signal });
+    } catch (err) {
+      const code = isAxiosError(err) ? err.code : undefined;
+      const reason = signal.aborted
+        ? `no answer within ${this.o.timeoutMs} ms`
+        : `network error${code ? ` ${code}` : ''}`;
+      this.log(
+        'warn',
+        `${step} ${where} failed (${signal.aborted ? 'timeout' : (code ?? 'network')})`,
+        started,
+      );
+      throw transportFailure(step, reason);
+    }
+    this.log(response.status === 200 ? 'log' : 'warn', `${step} ${where} ${response.status}`, started);
+    return response;
+  }
+
+  private log(level: 'log' | 'warn', line: string, started: number): void {
+    this.o.logger?.[level](`${line} ${Math.round(performance.now() - started)}ms`);
+  }
+}

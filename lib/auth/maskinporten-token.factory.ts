@@ -1,0 +1,42 @@
+import type { LoggerService } from '@nestjs/common';
+import type { AltinnEnvironment } from '../altinn-notifications.interfaces.js';
+import type { MaskinportenOptions } from './maskinporten.interfaces.js';
+import { MaskinportenOptionError } from './maskinporten-option.error.js';
+import { MaskinportenTokenProvider } from './maskinporten-token.provider.js';
+
+/** @internal What the module shorthand inherits from the module's own options. */
+export interface MaskinportenModuleContext {
+  environment?: AltinnEnvironment;
+  /** The module's logger, or undefined when request logging is off. */
+  logger?: LoggerService;
+}
+
+/**
+ * @internal Builds the provider for the module's `maskinporten` shorthand; `fail` reports a bad option under the
+ * module's name (`maskinporten.privateKey`), with the problem only, never the value.
+ */
+export function createMaskinportenTokenProvider(
+  options: MaskinportenOptions,
+  context: MaskinportenModuleContext,
+  fail: (option: string, problem: string) => never,
+): MaskinportenTokenProvider {
+  if (!options || typeof options !== 'object') fail('maskinporten', 'must be an object');
+  const environment = options.environment ?? context.environment;
+  if (options.environment && context.environment && options.environment !== context.environment) {
+    // A TT02 Maskinporten token is refused by production Altinn, and the reverse.
+    fail(
+      'maskinporten.environment',
+      `('${options.environment}') differs from environment ('${context.environment}')`,
+    );
+  }
+  try {
+    return new MaskinportenTokenProvider({
+      ...options,
+      environment,
+      logger: options.logger ?? context.logger ?? false,
+    });
+  } catch (err) {
+    if (err instanceof MaskinportenOptionError) fail(`maskinporten.${err.option}`, err.problem);
+    throw err;
+  }
+}
