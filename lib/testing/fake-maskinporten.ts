@@ -1,0 +1,212 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { compactVerify, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { jsonReply, type Reply } from './simulator.http.js';
+import type { MaskinportenClientRegistration } from './simulator.interfaces.js';
+import { certificateKey, sameKey, toPublicKeyObject } from './simulator.keys.js';
+import { CREATE_SCOPE, DEFAULT_ORG_NUMBER, type SigningKey } from './simulator.tokens.js';
+
+interface RegisteredClient {
+  clientId: string;
+  key: KeyObject;
+  keyId?: string;
+  certificateChainRequired: boolean;
+  scopes: ReadonlySet<string>;
+  orgNumber: string;
+}
+
+type GrantError = 'invalid_grant' | 'invalid_scope' | 'invalid_client' | 'invalid_request';
+
+class GrantRejected extends Error {
+  constructor(
+    readonly error: GrantError,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+}
+
+const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
+const KNOWN_CLAIMS = new Set([
+  'aud',
+  'iss',
+  'iat',
+  'exp',
+  'jti',
+  'scope',
+  'resource',
+  'pid',
+  'consumer_org',
+  'iss_onbehalfof',
+  'authorization_details',
+]);
+const CLOCK_SKEW_SECONDS = 10;
+const MAX_GRANT_LIFETIME_SECONDS = 120;
+
+/** `POST /maskinporten/token`: the JWT-bearer grant checks Maskinporten documents, on registered clients. */
+export class FakeMaskinporten {
+  private readonly clients = new Map<string, RegisteredClient>();
+  private readonly usedJtis = new Set<string>();
+
+  constructor(
+    readonly issuer: string,
+    private readonly signingKey: SigningKey,
+    private readonly lifetimeSeconds: number,
+  ) {}
+
+  register(registration: MaskinportenClientRegistration): void {
+    this.clients.set(registration.clientId, {
+      clientId: registration.clientId,
+      key: toPublicKeyObject(registration.publicKey),
+      keyId: registration.keyId,
+      certificateChainRequired: registration.certificateChainRequired ?? false,
+      scopes: new Set(registration.scopes ?? [CREATE_SCOPE]),
+      orgNumber: registration.orgNumber ?? DEFAULT_ORG_NUMBER,
+    });
+  }
+
+  clearReplayCache(): void {
+    this.usedJtis.clear();
+  }
+
+  /** Answers a token request; `granted` tells the caller whether to count it. */
+  async token(contentType: string | undefined, body: string): Promise<{ reply: Reply; granted: boolean }> {
+    try {
+      if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(contentType ?? '')) {
+        throw new GrantRejected('invalid_request', 'Content-Type must be application/x-www-form-urlencoded');
+      }
+      const form = new URLSearchParams(body);
+      if (form.get('grant_type') !== JWT_BEARER) {
+        throw new GrantRejected('invalid_request', `Unsupported grant_type, expected ${JWT_BEARER}`);
+      }
+      const assertion = form.get('assertion');
+      if (!assertion) throw new GrantRejected('invalid_request', 'Missing assertion');
+      return { reply: jsonReply(200, await this.grant(assertion)), granted: true };
+    } catch (err) {
+      if (!(err instanceof GrantRejected)) throw err;
+      const body = { error: err.error, error_description: err.description };
+      return { reply: jsonReply(400, body, { 'cache-control': 'no-store' }), granted: false };
+    }
+  }
+
+  private async grant(assertion: string): Promise<object> {
+    let header: ProtectedHeaderParameters;
+    try {
+      header = decodeProtectedHeader(assertion);
+    } catch {
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. Malformed JWT');
+    }
+    if (!header.alg || !ALGORITHMS.includes(header.alg)) {
+      throw new GrantRejected('invalid_grant', `Invalid assertion. Unsupported alg: ${String(header.alg)}`);
+    }
+    const client = this.clientFor(header, assertion);
+    let claims: JWTPayload;
+    try {
+      const { payload } = await compactVerify(assertion, client.key, { algorithms: ALGORITHMS });
+      claims = JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
+    } catch {
+      throw new GrantRejected(
+        'invalid_grant',
+        'Invalid assertion. Client authentication failed. Invalid signature',
+      );
+    }
+    const scope = this.checkClaims(claims, client);
+    if (claims.jti !== undefined) this.usedJtis.add(`${client.clientId} ${claims.jti}`);
+
+    const accessToken = await this.signingKey.sign(
+      {
+        iss: this.issuer,
+        client_amr: header.x5c ? 'virksomhetssertifikat' : 'private_key_jwt',
+        token_type: 'Bearer',
+        scope,
+        consumer: { authority: 'iso6523-actorid-upis', ID: `0192:${client.orgNumber}` },
+        client_id: client.clientId,
+        jti: randomUUID(),
+        ...(claims.resource === undefined ? {} : { aud: claims.resource as string | string[] }),
+      },
+      this.lifetimeSeconds,
+      'at+jwt',
+    );
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: this.lifetimeSeconds, scope };
+  }
+
+  /** Finds the client by `iss` and picks its key by `kid` or by the `x5c` certificate. */
+  private clientFor(header: ProtectedHeaderParameters, assertion: string): RegisteredClient {
+    let iss: unknown;
+    try {
+      iss = (
+        JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as JWTPayload
+      ).iss;
+    } catch {
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. Malformed JWT');
+    }
+    if (typeof iss !== 'string') throw new GrantRejected('invalid_grant', 'Invalid assertion. Missing iss');
+    const client = this.clients.get(iss);
+    if (!client) throw new GrantRejected('invalid_client', 'Client not found');
+    if (header.x5c !== undefined) {
+      const key = certificateKey(header.x5c);
+      if (!key)
+        throw new GrantRejected(
+          'invalid_grant',
+          'Invalid assertion. x5c must be an array of base64 certificates',
+        );
+      if (!sameKey(key, client.key)) {
+        throw new GrantRejected(
+          'invalid_client',
+          'Invalid assertion. Client authentication failed. Unknown certificate',
+        );
+      }
+      return client;
+    }
+    if (header.kid === undefined) {
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. Either kid or x5c must be present');
+    }
+    if (client.certificateChainRequired) {
+      throw new GrantRejected('invalid_client', 'Invalid assertion. This client must authenticate with x5c');
+    }
+    if (client.keyId === undefined || header.kid !== client.keyId) {
+      throw new GrantRejected(
+        'invalid_client',
+        'Invalid assertion. Client authentication failed. Unknown kid',
+      );
+    }
+    return client;
+  }
+
+  /** Claim rules of the JWT grant; returns the granted scope string. */
+  private checkClaims(claims: JWTPayload, client: RegisteredClient): string {
+    const unknown = Object.keys(claims).filter((name) => !KNOWN_CLAIMS.has(name));
+    if (unknown.length > 0) {
+      throw new GrantRejected('invalid_grant', `Invalid assertion. Unknown claim(s): ${unknown.join(', ')}`);
+    }
+    const aud = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
+    if (aud !== this.issuer)
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. Invalid JWT claim aud');
+    const now = Math.floor(Date.now() / 1000);
+    const { iat, exp } = claims;
+    if (typeof iat !== 'number' || Math.abs(iat - now) > CLOCK_SKEW_SECONDS) {
+      throw new GrantRejected(
+        'invalid_grant',
+        'Invalid assertion. iat must be within 10 seconds of the server clock',
+      );
+    }
+    if (typeof exp !== 'number') throw new GrantRejected('invalid_grant', 'Invalid assertion. Missing exp');
+    if (exp - iat > MAX_GRANT_LIFETIME_SECONDS) {
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. exp - iat must not exceed 120 seconds');
+    }
+    if (exp <= now - CLOCK_SKEW_SECONDS) throw new GrantRejected('invalid_grant', 'JWT is expired');
+    if (claims.jti !== undefined && this.usedJtis.has(`${client.clientId} ${claims.jti}`)) {
+      throw new GrantRejected('invalid_grant', 'Invalid assertion. Grant is used before');
+    }
+    if (claims.consumer_org !== undefined && claims.iss_onbehalfof !== undefined) {
+      throw new GrantRejected('invalid_request', 'consumer_org and iss_onbehalfof cannot be combined');
+    }
+    if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
+      throw new GrantRejected('invalid_scope', 'Missing scope');
+    }
+    const requested = claims.scope.split(' ').filter((s) => s.length > 0);
+    const denied = requested.filter((s) => !client.scopes.has(s));
+    if (denied.length > 0) throw new GrantRejected('invalid_scope', `Invalid scope: ${denied.join(' ')}`);
+    return requested.join(' ');
+  }
+}

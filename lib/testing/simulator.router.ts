@@ -1,0 +1,120 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleInstantOrder } from './instant-orders.handler.js';
+import { outboxEntries, outboxHtml } from './outbox.page.js';
+import { handleShipment, parseGuid } from './shipment.handler.js';
+import type { SimulatorContext } from './simulator.context.js';
+import { faultReply } from './simulator.faults.js';
+import { emptyReply, jsonReply, readBody, textReply, writeReply, type Reply } from './simulator.http.js';
+import type { SimulatorFault, SimulatorRequestRecord } from './simulator.interfaces.js';
+import type { OrderEndpoint } from './simulator.validation.js';
+import { exchangeToken } from './token-exchange.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Route = (body: Buffer, signal: AbortSignal) => Promise<Reply | null> | Reply;
+
+const API = '/notifications/api/v1';
+const ORDER_ROUTES: Record<string, OrderEndpoint> = {
+  [`${API}/future/orders/instant/sms`]: 'sms',
+  [`${API}/future/orders/instant/email`]: 'email',
+  [`${API}/future/orders/instant`]: 'legacy',
+};
+
+/** Picks the route; ASP.NET matches paths case-insensitively and ignores one trailing slash. */
+function resolve(ctx: SimulatorContext, req: IncomingMessage, rawPath: string): Route {
+  const path = (rawPath.length > 1 ? rawPath.replace(/\/$/, '') : rawPath).toLowerCase();
+  const method = req.method ?? 'GET';
+  const only = (allowed: string, route: Route): Route =>
+    method === allowed ? route : () => emptyReply(405, { allow: allowed });
+
+  if (path === '/' || path === '/outbox') {
+    return only('GET', () => textReply(200, outboxHtml(outboxEntries(ctx)), 'text/html; charset=utf-8'));
+  }
+  if (path === '/outbox.json') return only('GET', () => jsonReply(200, outboxEntries(ctx)));
+  if (path === '/maskinporten/token') {
+    return only('POST', async (body) => {
+      const { reply, granted } = await ctx.maskinporten.token(
+        req.headers['content-type'],
+        body.toString('utf8'),
+      );
+      if (granted) ctx.store.counters.grants += 1;
+      return reply;
+    });
+  }
+  const exchange = /^\/authentication\/api\/v1\/exchange\/([^/]+)$/.exec(path);
+  if (exchange) {
+    return only('GET', async () => {
+      const { reply, exchanged } = await exchangeToken(ctx.exchange, req, exchange[1]);
+      if (exchanged) ctx.store.counters.exchanges += 1;
+      return reply;
+    });
+  }
+  const endpoint = ORDER_ROUTES[path];
+  if (endpoint) return only('POST', (body, signal) => handleInstantOrder(ctx, req, endpoint, body, signal));
+  const shipment = new RegExp(`^${API}/future/shipment/([^/]+)$`).exec(path);
+  const shipmentId = shipment && shipment[1] !== 'feed' ? parseGuid(shipment[1]) : undefined;
+  if (shipmentId) return only('GET', () => handleShipment(ctx, req, shipmentId));
+  return () => emptyReply(404);
+}
+
+function idempotencyIdOf(body: Buffer): string | undefined {
+  try {
+    const json: unknown = JSON.parse(body.toString('utf8'));
+    const id =
+      typeof json === 'object' && json !== null ? (json as Record<string, unknown>).idempotencyId : undefined;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Handles one request: log it, apply the first matching fault, route, write the reply. */
+export async function handleRequest(
+  ctx: SimulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://simulator').pathname;
+  const record: Mutable<SimulatorRequestRecord> = {
+    method: req.method ?? 'GET',
+    path,
+    status: 0,
+    ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
+    ...(req.headers['content-type'] === undefined ? {} : { contentType: req.headers['content-type'] }),
+    at: new Date(),
+  };
+  ctx.store.requests.push(record);
+  if (path.toLowerCase().startsWith(`${API}/`)) ctx.store.counters.notificationRequests += 1;
+
+  const disconnect = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) disconnect.abort();
+  });
+
+  const fault: SimulatorFault | undefined = ctx.faults.take(path);
+  if (fault) record.fault = fault.kind;
+  if (fault?.kind === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'hang') return; // the socket stays open until the client or close() ends it
+  if (fault?.kind === 'delay') await ctx.timers.sleep(fault.ms);
+
+  const body = (await readBody(req)) ?? null;
+  if (body) {
+    const id = idempotencyIdOf(body);
+    if (id !== undefined) record.idempotencyId = id;
+  }
+  let reply: Reply | null;
+  if (fault?.kind === 'status' || fault?.kind === 'retryAfter') reply = faultReply(fault);
+  else if (body === null) reply = emptyReply(413);
+  else if (disconnect.signal.aborted) reply = null;
+  else reply = await resolve(ctx, req, path)(body, disconnect.signal);
+
+  if (reply === null || disconnect.signal.aborted) {
+    record.status = 499;
+    return;
+  }
+  record.status = reply.status;
+  const bodyDelayMs = fault?.kind === 'slowBody' ? fault.delayMs : 0;
+  writeReply(res, reply, bodyDelayMs, (ms, fn) => ctx.timers.schedule(ms, fn));
+}
