@@ -23,6 +23,9 @@ interface Send {
 /** Sends instant SMS and email through Altinn Notifications. */
 @Injectable()
 export class AltinnNotificationsService {
+  /** Calls in flight by idempotencyId: two concurrent first requests make Altinn send twice (contract §5). */
+  private readonly inFlight = new Map<string, Promise<InstantOrderResult>>();
+
   constructor(
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
     private readonly client: AltinnHttpClient,
@@ -50,7 +53,17 @@ export class AltinnNotificationsService {
     );
   }
 
-  private async send(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
+  /** A second call with an id already in flight shares the first call's request and result. */
+  private send(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
+    const id = send.body.idempotencyId;
+    const pending = this.inFlight.get(id);
+    if (pending) return pending;
+    const call = this.sendOnce(send, options).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, call);
+    return call;
+  }
+
+  private async sendOnce(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
     const started = performance.now();
     const { idempotencyId, sendersReference } = send.body;
     const recipientHash = hashRecipient(this.options.recipientHashKey, send.recipient);

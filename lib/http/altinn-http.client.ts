@@ -11,7 +11,11 @@ import {
 import { parseProblem } from '../errors/problem-details.parser.js';
 import type { ResolvedOptions } from '../options/resolve-options.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
+import { isRetryable, retryDelay, waitBeforeRetry } from './retry.policy.js';
 import type { AltinnAxiosConfig, RequestContext } from './request-context.js';
+
+/** A retry is only started when this much time is left before the deadline. */
+const MIN_ATTEMPT_MS = 1000;
 
 /** @internal One Altinn call as the service describes it. */
 export interface AltinnRequest {
@@ -51,15 +55,39 @@ export class AltinnHttpClient {
     if (options.logRequests) useLoggingInterceptor(axios, options.logger);
   }
 
+  /** Retries (same body, same idempotencyId) per the retry policy, within the optional deadline. */
   async execute(request: AltinnRequest): Promise<AltinnResponse> {
-    const provider = this.options.tokenProvider;
-    let response = await this.attempt(request, 1, await this.token());
-    // A 401 means the cached token went stale: one fresh token, one resend with the same body and idempotencyId.
-    if (response.status === 401 && provider.invalidate) {
-      await provider.invalidate();
-      response = await this.attempt(request, 2, await this.token());
+    const { retry, deadlineMs } = this.options;
+    const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
+    const state = { attempts: 0, refreshed: false };
+    for (let retries = 0; ; retries++) {
+      try {
+        return await this.once(request, state, deadline);
+      } catch (error) {
+        const site = { method: request.method, path: request.path, attempts: state.attempts };
+        if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted) throw error;
+        const delay = retryDelay(retry, error, retries + 1);
+        // Not worth a retry that could not finish in time: the caller gets the real error now.
+        if (Date.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
+        await waitBeforeRetry(delay, request.signal, site);
+      }
     }
-    return this.map(request, response);
+  }
+
+  /** One attempt; a 401 gets one fresh token and one resend per call (a stale cached token, not a retry). */
+  private async once(
+    request: AltinnRequest,
+    state: { attempts: number; refreshed: boolean },
+    deadline: number,
+  ) {
+    const provider = this.options.tokenProvider;
+    let response = await this.attempt(request, ++state.attempts, await this.token(), deadline);
+    if (response.status === 401 && provider.invalidate && !state.refreshed) {
+      state.refreshed = true;
+      await provider.invalidate();
+      response = await this.attempt(request, ++state.attempts, await this.token(), deadline);
+    }
+    return this.map(request, response, state.attempts);
   }
 
   private async token(): Promise<string> {
@@ -78,8 +106,9 @@ export class AltinnHttpClient {
     request: AltinnRequest,
     attempt: number,
     token: string,
+    deadline: number,
   ): Promise<AxiosResponse<string>> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const timeout = AbortSignal.timeout(Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now())));
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     const config: AxiosRequestConfig & Pick<AltinnAxiosConfig, 'altinn'> = {
       method: request.method,
@@ -116,7 +145,7 @@ export class AltinnHttpClient {
     const code = isAxiosError(err) ? err.code : undefined;
     const detail =
       reason === 'timeout'
-        ? `no answer within ${this.options.timeoutMs} ms`
+        ? `no answer within the timeout (${this.options.timeoutMs} ms per attempt)`
         : reason === 'aborted'
           ? 'aborted by the caller'
           : `network error${code ? ` ${code}` : ''}`;
@@ -129,8 +158,7 @@ export class AltinnHttpClient {
     });
   }
 
-  private map(request: AltinnRequest, response: AxiosResponse<string>): AltinnResponse {
-    const attempts = (response.config as AltinnAxiosConfig).altinn?.attempt ?? 1;
+  private map(request: AltinnRequest, response: AxiosResponse<string>, attempts: number): AltinnResponse {
     const raw = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 200 && response.status < 300) {
       try {

@@ -14,7 +14,8 @@ describe('parsing every error shape Altinn sends', () => {
 
   beforeAll(async () => {
     sim = await AltinnSimulator.start();
-    client = await createTestClient(sim);
+    // Retries are the resilience suite's subject; here each fault must surface as it is.
+    client = await createTestClient(sim, { retry: false });
   });
   afterAll(async () => {
     await client.close();

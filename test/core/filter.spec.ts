@@ -34,6 +34,7 @@ describe('AltinnExceptionFilter maps errors to application/problem+json', () => 
         AltinnNotificationsModule.forRoot({
           baseUrl: sim.baseUrl,
           timeoutMs: 5000,
+          retry: false,
           tokenProvider: {
             getToken: async () => {
               if (!tokenOk) throw new Error('maskinporten down');

@@ -10,7 +10,7 @@ describe('sending instant SMS and email over HTTP', () => {
 
   beforeAll(async () => {
     sim = await AltinnSimulator.start();
-    client = await createTestClient(sim);
+    client = await createTestClient(sim, { retry: false });
   });
   afterAll(async () => {
     await client.close();
@@ -102,7 +102,7 @@ describe('sending instant SMS and email over HTTP', () => {
   });
 
   it('times out after timeoutMs with reason "timeout"', async () => {
-    const slow = await createTestClient(sim, { timeoutMs: 5000 });
+    const slow = await createTestClient(sim, { timeoutMs: 5000, retry: false });
     sim.inject({ kind: 'hang' });
     const started = Date.now();
     const error = await slow.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
