@@ -39,3 +39,28 @@ export {
   type AltinnFieldError,
 } from './errors/altinn-notifications.error.js';
 export { AltinnExceptionFilter, type AltinnProblem } from './errors/altinn-exception.filter.js';
+export { AltinnOtpModule } from './otp/otp.module.js';
+export { AltinnOtpService } from './otp/otp.service.js';
+export { ALTINN_OTP_STORE } from './otp/otp.constants.js';
+export { ALTINN_OTP_DEFAULT_TEMPLATES } from './otp/otp.templates.js';
+export { InMemoryOtpStore } from './otp/in-memory-otp.store.js';
+export { RedisOtpStore, type OtpRedisClient, type RedisOtpStoreOptions } from './otp/redis-otp.store.js';
+export type {
+  AltinnOtpModuleOptions,
+  OtpChannel,
+  OtpLanguage,
+  OtpSendRequest,
+  OtpSendResult,
+  OtpTarget,
+  OtpTemplate,
+  OtpVerifyError,
+  OtpVerifyResult,
+} from './otp/otp.interfaces.js';
+export type {
+  OtpBeginResult,
+  OtpChallengeRecord,
+  OtpCheckResult,
+  OtpLookup,
+  OtpSendLimits,
+  OtpStore,
+} from './otp/otp-store.interfaces.js';

@@ -1,0 +1,121 @@
+import { OTP_EXPIRED_GRACE_MS } from './otp.constants.js';
+import { hashesEqual } from './otp.crypto.js';
+import type {
+  OtpBeginResult,
+  OtpChallengeRecord,
+  OtpCheckResult,
+  OtpLookup,
+  OtpSendLimits,
+  OtpStore,
+} from './otp-store.interfaces.js';
+
+interface StoredChallenge extends OtpChallengeRecord {
+  attempts: number;
+}
+
+interface SendCounter {
+  windowStart: number;
+  count: number;
+  last: number;
+  dropAt: number;
+}
+
+/** How often, at most, expired entries are swept (on the next call; no timers to keep a process alive). */
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * The default store: one process's memory. Every method runs synchronously to completion, which makes it atomic
+ * on Node's single thread. Apps with several instances need a shared store such as `RedisOtpStore`.
+ */
+export class InMemoryOtpStore implements OtpStore {
+  readonly #challenges = new Map<string, StoredChallenge>();
+  readonly #current = new Map<string, string>();
+  readonly #counters = new Map<string, SendCounter>();
+  #sweptAt = -Infinity;
+
+  begin(challenge: OtpChallengeRecord, limits: OtpSendLimits, now: number): Promise<OtpBeginResult> {
+    this.#sweep(now);
+    const existing = this.#challenges.get(challenge.challengeId);
+    if (existing && now <= existing.expiresAt) {
+      return Promise.resolve({ status: 'existing', challenge: toRecord(existing) });
+    }
+    const key = challenge.recipientKey;
+    const counter = this.#counters.get(key);
+    if (counter && now - counter.last < limits.cooldownMs) {
+      return Promise.resolve({ status: 'cooldown', retryAfterMs: counter.last + limits.cooldownMs - now });
+    }
+    const inWindow = counter && now - counter.windowStart < limits.windowMs;
+    const windowStart = inWindow ? counter.windowStart : now;
+    const count = inWindow ? counter.count : 0;
+    if (count >= limits.maxSends) {
+      return Promise.resolve({ status: 'limit', retryAfterMs: windowStart + limits.windowMs - now });
+    }
+    this.#counters.set(key, {
+      windowStart,
+      count: count + 1,
+      last: now,
+      dropAt: Math.max(windowStart + limits.windowMs, now + limits.cooldownMs),
+    });
+    const previous = this.#current.get(key);
+    if (previous !== undefined && previous !== challenge.challengeId) this.#challenges.delete(previous);
+    this.#challenges.set(challenge.challengeId, { ...challenge, attempts: 0 });
+    this.#current.set(key, challenge.challengeId);
+    return Promise.resolve({ status: 'created', challenge: { ...challenge } });
+  }
+
+  check(lookup: OtpLookup, codeHash: string, now: number): Promise<OtpCheckResult> {
+    this.#sweep(now);
+    const byRecipient = 'recipientKey' in lookup;
+    const id = byRecipient ? this.#current.get(lookup.recipientKey) : lookup.challengeId;
+    const stored = id === undefined ? undefined : this.#challenges.get(id);
+    if (!stored || (byRecipient && stored.recipientKey !== lookup.recipientKey)) {
+      return Promise.resolve({ result: 'NO_OTP_FOUND' });
+    }
+    const known = {
+      challengeId: stored.challengeId,
+      recipientKey: stored.recipientKey,
+      channel: stored.channel,
+    };
+    if (now > stored.expiresAt) return Promise.resolve({ result: 'OTP_EXPIRED', ...known });
+    if (stored.attempts >= stored.maxAttempts)
+      return Promise.resolve({ result: 'TOO_MANY_ATTEMPTS', ...known });
+    stored.attempts += 1;
+    if (hashesEqual(stored.codeHash, codeHash)) {
+      this.#remove(stored);
+      return Promise.resolve({ result: 'SUCCESS', ...known });
+    }
+    return Promise.resolve({
+      result: 'INVALID_OTP',
+      attemptsLeft: stored.maxAttempts - stored.attempts,
+      ...known,
+    });
+  }
+
+  discard(challengeId: string): Promise<void> {
+    const stored = this.#challenges.get(challengeId);
+    if (stored) this.#remove(stored);
+    return Promise.resolve();
+  }
+
+  #remove(stored: StoredChallenge): void {
+    this.#challenges.delete(stored.challengeId);
+    if (this.#current.get(stored.recipientKey) === stored.challengeId)
+      this.#current.delete(stored.recipientKey);
+  }
+
+  /** Keeps memory bounded by the live window without a timer. */
+  #sweep(now: number): void {
+    if (now - this.#sweptAt < SWEEP_EVERY_MS) return;
+    this.#sweptAt = now;
+    for (const stored of this.#challenges.values()) {
+      if (now > stored.expiresAt + OTP_EXPIRED_GRACE_MS) this.#remove(stored);
+    }
+    for (const [key, counter] of this.#counters) {
+      if (now >= counter.dropAt) this.#counters.delete(key);
+    }
+  }
+}
+
+function toRecord({ attempts: _attempts, ...record }: StoredChallenge): OtpChallengeRecord {
+  return record;
+}

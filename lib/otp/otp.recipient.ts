@@ -1,0 +1,43 @@
+import { isAltinnEmail } from '../dto/validators/altinn-email.js';
+import { parseAltinnPhoneNumber } from '../dto/validators/altinn-phone-number.js';
+import { AltinnValidationError } from '../errors/altinn-notifications.error.js';
+import type { OtpChannel } from './otp.interfaces.js';
+
+/** @internal A recipient as sent (`address`) and as keyed (`key`: one spelling per person). */
+export interface OtpRecipient {
+  address: string;
+  key: string;
+}
+
+/**
+ * @internal Checked before the store is touched, so a malformed address neither counts against a limit nor
+ * makes `+47 999 99 999` and `004799999999` two recipients with two budgets.
+ */
+export function normaliseRecipient(channel: OtpChannel, recipient: unknown): OtpRecipient | undefined {
+  if (channel === 'sms') {
+    const phone = parseAltinnPhoneNumber(recipient);
+    return phone ? { address: phone.number, key: phone.number } : undefined;
+  }
+  if (!isAltinnEmail(recipient)) return undefined;
+  const address = recipient.trim();
+  return { address, key: address.toLowerCase() };
+}
+
+/** @internal Same, but throws the library's validation error (the message never echoes the value). */
+export function requireRecipient(
+  channel: unknown,
+  recipient: unknown,
+): OtpRecipient & { channel: OtpChannel } {
+  if (channel !== 'sms' && channel !== 'email') {
+    throw new AltinnValidationError([{ path: 'channel', message: "must be 'sms' or 'email'" }]);
+  }
+  const normalised = normaliseRecipient(channel, recipient);
+  if (!normalised) {
+    const message =
+      channel === 'sms'
+        ? 'must be a phone number in international format (+47… or 0047…)'
+        : 'must be an email address Altinn accepts';
+    throw new AltinnValidationError([{ path: 'recipient', message }]);
+  }
+  return { ...normalised, channel };
+}

@@ -1,0 +1,229 @@
+import { Inject, Injectable, type LoggerService } from '@nestjs/common';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { InstantOrderResult } from '../altinn-notifications.interfaces.js';
+import { AltinnNotificationsService } from '../altinn-notifications.service.js';
+import {
+  AltinnApiError,
+  AltinnAuthError,
+  AltinnValidationError,
+} from '../errors/altinn-notifications.error.js';
+import {
+  ALTINN_OTP_RESOLVED_OPTIONS,
+  ALTINN_OTP_STORE,
+  CHALLENGE_ID_PATTERN,
+  MAX_CODE_INPUT,
+} from './otp.constants.js';
+import { OtpKeys } from './otp.crypto.js';
+import type {
+  OtpChannel,
+  OtpLanguage,
+  OtpSendRequest,
+  OtpSendResult,
+  OtpTarget,
+  OtpVerifyResult,
+} from './otp.interfaces.js';
+import { normaliseRecipient, requireRecipient } from './otp.recipient.js';
+import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interfaces.js';
+import { renderTemplate } from './otp.templates.js';
+import type { ResolvedOtpOptions } from './resolve-otp-options.js';
+
+/**
+ * One-time codes sent through Altinn Notifications: the guide's "complete example", hardened. Logs carry the
+ * recipient's keyed hash and the idempotencyId, never the code, the message or the raw recipient.
+ */
+@Injectable()
+export class AltinnOtpService {
+  // Private fields: the secret and keys stay out of `util.inspect` and JSON.
+  readonly #options: ResolvedOtpOptions;
+  readonly #store: OtpStore;
+  readonly #notifications: AltinnNotificationsService;
+  readonly #keys: OtpKeys;
+  readonly #logger?: LoggerService;
+
+  constructor(
+    @Inject(ALTINN_OTP_RESOLVED_OPTIONS) options: ResolvedOtpOptions,
+    @Inject(ALTINN_OTP_STORE) store: OtpStore,
+    notifications: AltinnNotificationsService,
+  ) {
+    this.#options = options;
+    this.#store = store;
+    this.#notifications = notifications;
+    this.#keys = new OtpKeys(options.secret);
+    this.#logger = options.logger;
+  }
+
+  /**
+   * Creates a challenge and sends its code, unless the recipient is in the cooldown or over the window cap.
+   * Throws `AltinnValidationError` for a bad recipient or challengeId (nothing stored), and the library's errors
+   * when Altinn fails; a retry with the same `challengeId` then re-sends the same code under the same id.
+   */
+  async send(request: OtpSendRequest): Promise<OtpSendResult> {
+    const o = this.#options;
+    const recipient = requireRecipient(request?.channel, request?.recipient);
+    const { channel } = recipient;
+    const challengeId = request.challengeId ?? randomUUID();
+    if (typeof challengeId !== 'string' || !CHALLENGE_ID_PATTERN.test(challengeId)) {
+      throw new AltinnValidationError([
+        { path: 'challengeId', message: 'must be 1–128 of A–Z a–z 0–9 . _ : -' },
+      ]);
+    }
+    const language = request.language ?? o.language;
+    if (!(language in o.templates)) {
+      throw new AltinnValidationError([{ path: 'language', message: "must be 'nb' or 'en'" }]);
+    }
+    const now = o.now();
+    const fresh: OtpChallengeRecord = {
+      challengeId,
+      recipientKey: this.#keys.recipientKey(channel, recipient.key),
+      channel,
+      codeHash: '',
+      nonce: randomBytes(16).toString('hex'),
+      createdAt: now,
+      expiresAt: now + o.ttlSeconds * 1000,
+      maxAttempts: o.maxAttempts,
+    };
+    fresh.codeHash = this.#keys.hashCode(this.#keys.deriveCode(fresh, o.codeLength));
+    const limits = { cooldownMs: o.cooldownMs, maxSends: o.maxSends, windowMs: o.windowMs };
+    const begun = await this.#store.begin(fresh, limits, now);
+    const who = `channel=${channel} recipient=${fresh.recipientKey.slice(0, 16)}`;
+    if (begun.status === 'cooldown' || begun.status === 'limit') {
+      const error = begun.status === 'cooldown' ? 'RESEND_COOLDOWN' : 'TOO_MANY_SENDS';
+      const retryAfterSeconds = Math.max(1, Math.ceil(begun.retryAfterMs / 1000));
+      this.#logger?.warn(`otp send refused ${error} ${who} retryAfter=${retryAfterSeconds}s`);
+      return { success: false, error, retryAfterSeconds };
+    }
+    const challenge = begun.challenge;
+    if (challenge.recipientKey !== fresh.recipientKey || challenge.channel !== channel) {
+      throw new AltinnValidationError([
+        { path: 'challengeId', message: 'belongs to a live challenge for another recipient' },
+      ]);
+    }
+    const idempotencyId = this.#keys.idempotencyId(challenge);
+    const code = this.#keys.deriveCode(challenge, o.codeLength);
+    const newChallenge = begun.status === 'created';
+    let sent: InstantOrderResult;
+    try {
+      sent = await this.#deliver(
+        channel,
+        recipient.address,
+        code,
+        language,
+        { challengeId, idempotencyId },
+        request,
+      );
+    } catch (err) {
+      const neverSent = isNeverSent(err);
+      if (neverSent) await this.#store.discard(challengeId);
+      this.#logger?.warn(
+        `otp send failed ${who} idempotencyId=${idempotencyId} error=${(err as Error)?.name ?? 'error'}` +
+          (neverSent ? ' challenge=discarded' : ' challenge=kept'),
+      );
+      throw err;
+    }
+    this.#logger?.log(
+      `otp sent ${who} idempotencyId=${idempotencyId} ${newChallenge ? 'new' : 'retry'}` +
+        ` expiresAt=${new Date(challenge.expiresAt).toISOString()}`,
+    );
+    return {
+      success: true,
+      challengeId,
+      channel,
+      expiresAt: new Date(challenge.expiresAt),
+      ttlSeconds: o.ttlSeconds,
+      idempotencyId,
+      notificationOrderId: sent.notificationOrderId,
+      shipmentId: sent.notification.shipmentId,
+      newChallenge,
+    };
+  }
+
+  /** The guide's verify: at most `maxAttempts` guesses per code, single use, expiry, constant-time compare. */
+  async verify(target: OtpTarget, code: string): Promise<OtpVerifyResult> {
+    const now = this.#options.now();
+    const lookup = this.#lookup(target);
+    // Spaces are forgiven ("123 456"); anything absurdly long is just a wrong code.
+    const input = typeof code === 'string' && code.length <= MAX_CODE_INPUT ? code.replace(/\s+/g, '') : '';
+    const checked = lookup
+      ? await this.#store.check(lookup, this.#keys.hashCode(input), now)
+      : { result: 'NO_OTP_FOUND' as const };
+    const who = checked.recipientKey
+      ? ` channel=${checked.channel} recipient=${checked.recipientKey.slice(0, 16)}`
+      : '';
+    const left = checked.attemptsLeft === undefined ? '' : ` attemptsLeft=${checked.attemptsLeft}`;
+    const line = `otp verify result=${checked.result}${who}${left}`;
+    if (checked.result === 'SUCCESS') {
+      this.#logger?.log(line);
+      return { success: true, challengeId: checked.challengeId!, channel: checked.channel! };
+    }
+    this.#logger?.warn(line);
+    return {
+      success: false,
+      error: checked.result,
+      ...(checked.attemptsLeft !== undefined && { attemptsLeft: checked.attemptsLeft }),
+    };
+  }
+
+  #lookup(target: OtpTarget): OtpLookup | undefined {
+    if (!target || typeof target !== 'object') return undefined;
+    if ('challengeId' in target) {
+      const id = target.challengeId;
+      return typeof id === 'string' && CHALLENGE_ID_PATTERN.test(id) ? { challengeId: id } : undefined;
+    }
+    const channel = target.channel;
+    if (channel !== 'sms' && channel !== 'email') return undefined;
+    const recipient = normaliseRecipient(channel, target.recipient);
+    return recipient ? { recipientKey: this.#keys.recipientKey(channel, recipient.key) } : undefined;
+  }
+
+  #deliver(
+    channel: OtpChannel,
+    address: string,
+    code: string,
+    language: OtpLanguage,
+    { challengeId, idempotencyId }: { challengeId: string; idempotencyId: string },
+    request: OtpSendRequest,
+  ): Promise<InstantOrderResult> {
+    const o = this.#options;
+    const template = o.templates[language];
+    const values = { code, ttlSeconds: o.ttlSeconds, language };
+    const sendersReference = request.sendersReference ?? `otp-${challengeId}`;
+    const options = { signal: request.signal };
+    if (channel === 'sms') {
+      return this.#notifications.sendInstantSms(
+        {
+          idempotencyId,
+          sendersReference,
+          recipientSms: {
+            phoneNumber: address,
+            timeToLiveInSeconds: o.ttlSeconds,
+            smsSettings: {
+              ...(o.sender && { sender: o.sender }),
+              body: renderTemplate(template.sms, values),
+            },
+          },
+        },
+        options,
+      );
+    }
+    return this.#notifications.sendInstantEmail(
+      {
+        idempotencyId,
+        sendersReference,
+        recipientEmail: {
+          emailAddress: address,
+          emailSettings: {
+            subject: renderTemplate(template.emailSubject, values),
+            body: renderTemplate(template.emailBody, values),
+          },
+        },
+      },
+      options,
+    );
+  }
+}
+
+/** Failures where Altinn certainly sent nothing: the challenge is useless and may go. */
+function isNeverSent(err: unknown): boolean {
+  if (err instanceof AltinnValidationError || err instanceof AltinnAuthError) return true;
+  return err instanceof AltinnApiError && err.status >= 400 && err.status < 499;
+}
