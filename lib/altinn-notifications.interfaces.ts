@@ -27,6 +27,11 @@ export interface AltinnNotificationsModuleOptions {
   timeoutMs?: number;
   /** Retries with the same idempotencyId; `false` for none. @default one retry after 2 s */
   retry?: AltinnRetryOptions | false;
+  /**
+   * Keep-alive HTTP agents for the module's own axios instance; `false` opens a connection per request.
+   * @default true (unlimited sockets)
+   */
+  keepAlive?: boolean | { maxSockets?: number };
   /** Overall deadline for a call, retries and waits included. @default none (bounded by timeoutMs × attempts) */
   deadlineMs?: number;
   /** Request and audit logging; never logs tokens, bodies or raw recipients. @default true */
@@ -37,6 +42,11 @@ export interface AltinnNotificationsModuleOptions {
   defaults?: AltinnOrderDefaults;
   /** Checks beyond Altinn's own phone rule (guide best practice 4). */
   phoneNumbers?: { mobileOnly?: boolean; allowedCountries?: CountryCode[] };
+  /**
+   * Rejects (with `AltinnValidationError`) SMS bodies that cost more segments by Altinn's count, 1–16. Altinn
+   * accepts any length but the gateway silently drops everything past 16 segments. @default 16
+   */
+  maxSmsSegments?: number;
 }
 
 export interface AltinnLoggingOptions {

@@ -1,5 +1,7 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
 import {
@@ -38,7 +40,9 @@ export interface AltinnResponse {
  * Owns the module's private axios instance (from `HttpModule.registerAsync`), never the process-wide default.
  */
 @Injectable()
-export class AltinnHttpClient {
+export class AltinnHttpClient implements OnModuleDestroy {
+  private readonly agents: Array<HttpAgent | HttpsAgent> = [];
+
   constructor(
     private readonly http: HttpService,
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
@@ -51,8 +55,24 @@ export class AltinnHttpClient {
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
       maxRedirects: 0,
+      ...this.createAgents(),
     });
     if (options.logRequests) useLoggingInterceptor(axios, options.logger);
+  }
+
+  /** Keep-alive by default: real Altinn is HTTPS, and a TLS handshake per message is the largest avoidable cost. */
+  private createAgents() {
+    const { keepAlive, maxSockets } = this.options.agent;
+    if (!keepAlive) return {};
+    const settings = { keepAlive: true, maxSockets, scheduling: 'lifo' as const };
+    const httpAgent = new HttpAgent(settings);
+    const httpsAgent = new HttpsAgent(settings);
+    this.agents.push(httpAgent, httpsAgent);
+    return { httpAgent, httpsAgent };
+  }
+
+  onModuleDestroy(): void {
+    for (const agent of this.agents) agent.destroy();
   }
 
   /** Retries (same body, same idempotencyId) per the retry policy, within the optional deadline. */

@@ -14,6 +14,7 @@ export interface ResolvedOptions {
   tokenProvider: AltinnTokenProvider;
   timeoutMs: number;
   retry: RetryPolicy;
+  agent: { keepAlive: boolean; maxSockets: number };
   deadlineMs?: number;
   logger: LoggerService;
   logRequests: boolean;
@@ -22,6 +23,7 @@ export interface ResolvedOptions {
   onAudit?: AltinnNotificationsModuleOptions['onAudit'];
   defaults: OrderDefaults;
   phonePolicy: PhoneNumberPolicy;
+  maxSmsSegments: number;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -39,6 +41,7 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
     tokenProvider: resolveTokenProvider(options, logRequests ? logger : undefined),
     timeoutMs: resolveTimeout(options.timeoutMs),
     retry: resolveRetry(options.retry, fail),
+    agent: resolveAgent(options.keepAlive),
     deadlineMs: resolveDeadline(options.deadlineMs),
     logger,
     logRequests,
@@ -47,6 +50,7 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
     onAudit: resolveFunction('onAudit', options.onAudit),
     defaults: resolveDefaults(options.defaults),
     phonePolicy: { mobileOnly: options.phoneNumbers?.mobileOnly ?? true, ...resolveCountries(options) },
+    maxSmsSegments: resolveMaxSmsSegments(options.maxSmsSegments),
   };
 }
 
@@ -97,6 +101,16 @@ function resolveTimeout(timeoutMs: number | undefined): number {
   return timeoutMs;
 }
 
+function resolveAgent(keepAlive: AltinnNotificationsModuleOptions['keepAlive']) {
+  if (keepAlive === false) return { keepAlive: false, maxSockets: Infinity };
+  const maxSockets =
+    typeof keepAlive === 'object' && keepAlive.maxSockets !== undefined ? keepAlive.maxSockets : Infinity;
+  if (maxSockets !== Infinity && (!Number.isInteger(maxSockets) || maxSockets < 1)) {
+    fail('keepAlive.maxSockets', 'must be a positive integer');
+  }
+  return { keepAlive: true, maxSockets };
+}
+
 function resolveDeadline(deadlineMs: number | undefined): number | undefined {
   if (deadlineMs !== undefined && (!Number.isInteger(deadlineMs) || deadlineMs < MIN_TIMEOUT_MS)) {
     fail('deadlineMs', `must be an integer of at least ${MIN_TIMEOUT_MS} ms`);
@@ -124,6 +138,13 @@ function resolveCountries(
     fail('phoneNumbers.allowedCountries', "must be ISO 3166 alpha-2 codes such as ['NO']");
   }
   return { allowedCountries: countries };
+}
+
+function resolveMaxSmsSegments(max: number | undefined): number {
+  if (max === undefined) return 16;
+  if (!Number.isInteger(max) || max < 1 || max > 16)
+    fail('maxSmsSegments', 'must be an integer from 1 to 16');
+  return max;
 }
 
 function resolveFunction<T>(name: string, fn: T | undefined): T | undefined {
