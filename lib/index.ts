@@ -12,6 +12,7 @@ export type {
   AltinnSendOptions,
   InstantOrderResult,
 } from './altinn-notifications.interfaces.js';
+export type { AltinnRetryOptions } from './http/retry.policy.js';
 export type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
 export { StaticTokenProvider } from './auth/static-token.provider.js';
 export { MaskinportenTokenProvider } from './auth/maskinporten-token.provider.js';
@@ -64,3 +65,19 @@ export type {
   OtpSendLimits,
   OtpStore,
 } from './otp/otp-store.interfaces.js';
+export {
+  InjectAltinnNotifications,
+  InjectAltinnTokenProvider,
+  getAltinnNotificationsToken,
+  getAltinnTokenProviderToken,
+} from './altinn-notifications.decorators.js';
+export { countSmsSegments, type SmsSegmentCount } from './sms/sms-segments.js';
+export type {
+  AltinnEmailStatus,
+  AltinnOrderStatus,
+  AltinnRecipientStatus,
+  AltinnShipment,
+  AltinnShipmentRecipient,
+  AltinnShipmentStatus,
+  AltinnSmsStatus,
+} from './shipment/shipment.interfaces.js';
