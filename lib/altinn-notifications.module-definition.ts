@@ -9,5 +9,9 @@ export const {
 } = new ConfigurableModuleBuilder<AltinnNotificationsModuleOptions>()
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createAltinnNotificationsOptions')
-  .setExtras({ isGlobal: false }, (definition, extras) => ({ ...definition, global: extras.isGlobal }))
+  // `name`: a registration of its own (another service owner or environment), injected by name; see the module.
+  .setExtras({ isGlobal: false, name: undefined as string | undefined }, (definition, extras) => ({
+    ...definition,
+    global: extras.isGlobal,
+  }))
   .build();

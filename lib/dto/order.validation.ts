@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { AltinnValidationError, type AltinnFieldError } from '../errors/altinn-notifications.error.js';
+import { smsSegmentLimitViolation } from '../sms/sms-segments.js';
 import { InstantEmailOrderDto } from './instant-email-order.dto.js';
 import { InstantSmsOrderDto } from './instant-sms-order.dto.js';
 import type { InstantEmailOrder, InstantSmsOrder, WireEmailOrder, WireSmsOrder } from './order.interfaces.js';
@@ -23,9 +24,13 @@ export function toWireSmsOrder(
   input: InstantSmsOrder,
   policy: PhoneNumberPolicy,
   defaults: OrderDefaults = {},
+  maxSmsSegments = 16,
 ): WireSmsOrder {
   const dto = check(InstantSmsOrderDto, input);
   const { recipientSms: r } = dto;
+  // Altinn accepts any length and the gateway silently cuts past 16 segments: refuse here instead.
+  const tooLong = smsSegmentLimitViolation(r.smsSettings.body, maxSmsSegments);
+  if (tooLong) throw new AltinnValidationError([{ path: 'recipientSms.smsSettings.body', message: tooLong }]);
   // Already valid by the DTO rule; the policy (mobile, country) is the module's.
   const phone = parseAltinnPhoneNumber(r.phoneNumber)!;
   const violation = phonePolicyViolation(phone, policy);
