@@ -12,6 +12,8 @@ import { AltinnApiError, AltinnNotificationsError } from './errors/altinn-notifi
 import { AltinnHttpClient, type AltinnResponse } from './http/altinn-http.client.js';
 import { hashRecipient } from './http/recipient-hash.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
+import type { AltinnShipment } from './shipment/shipment.interfaces.js';
+import { checkShipmentId, toShipment } from './shipment/shipment.parser.js';
 
 interface Send {
   channel: AltinnChannel;
@@ -34,7 +36,12 @@ export class AltinnNotificationsService {
 
   /** `POST /future/orders/instant/sms`. Rejects with `AltinnValidationError` before any network call. */
   async sendInstantSms(order: InstantSmsOrder, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
-    const body = toWireSmsOrder(order, this.options.phonePolicy, this.options.defaults);
+    const body = toWireSmsOrder(
+      order,
+      this.options.phonePolicy,
+      this.options.defaults,
+      this.options.maxSmsSegments,
+    );
     return this.send(
       { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient: body.recipientSms.phoneNumber },
       options,
@@ -51,6 +58,16 @@ export class AltinnNotificationsService {
       { channel: 'email', path: ALTINN_PATHS.email, body, recipient: body.recipientEmail.emailAddress },
       options,
     );
+  }
+
+  /**
+   * `GET /future/shipment/{id}`: where the message is now (`SMS_New` … `SMS_Delivered`). Rejects with
+   * `AltinnValidationError` for a non-GUID id, and `AltinnApiError` `NOT-00003` (404) for an unknown shipment.
+   */
+  async getShipment(shipmentId: string, options: AltinnSendOptions = {}): Promise<AltinnShipment> {
+    const path = ALTINN_PATHS.shipment + checkShipmentId(shipmentId);
+    const response = await this.client.execute({ method: 'GET', path, context: {}, signal: options.signal });
+    return toShipment(response, path);
   }
 
   /** A second call with an id already in flight shares the first call's request and result. */
