@@ -20,7 +20,15 @@ export class MaskinportenTokenProvider implements AltinnTokenProvider {
     const resolved = resolveMaskinportenOptions(options);
     const client = new MaskinportenTokenClient(resolved);
     const marginMs = resolved.refreshMarginSeconds * 1000;
-    this.#cache = new MaskinportenTokenCache(async () => toCached(await fetchSafely(client), marginMs));
+    this.#cache = new MaskinportenTokenCache(async () => {
+      try {
+        return toCached(await fetchSafely(client), marginMs);
+      } catch (err) {
+        // Our own message: built from statuses and Maskinporten's error codes, never a token or the key.
+        resolved.logger?.warn(`Altinn token refresh failed: ${(err as Error).message}`);
+        throw err;
+      }
+    });
   }
 
   getToken(): Promise<string> {

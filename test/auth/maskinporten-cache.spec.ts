@@ -1,0 +1,122 @@
+import { decodeJwt } from 'jose';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AltinnAuthError, MaskinportenTokenProvider } from '../../lib/index.js';
+import { AltinnSimulator } from '../../lib/testing/index.js';
+import { smsOrder } from '../support/altinn-client.js';
+import { createMaskinportenClient, registerClient } from './support/maskinporten-client.js';
+import { rsaKey } from './support/maskinporten-keys.js';
+
+const SMS_PATH = '/notifications/api/v1/future/orders/instant/sms';
+const key = rsaKey();
+
+describe('Maskinporten token cache', () => {
+  let sim: AltinnSimulator;
+
+  afterEach(async () => {
+    await sim?.close();
+  });
+
+  it('1,000 concurrent first sends cause exactly one grant and one exchange', async () => {
+    sim = await AltinnSimulator.start();
+    const client = await createMaskinportenClient(sim, registerClient(sim, key));
+    try {
+      const orders = Array.from({ length: 1000 }, () => smsOrder());
+      const results = await Promise.all(orders.map((order) => client.service.sendInstantSms(order)));
+
+      expect(results.every((r) => r.created)).toBe(true);
+      expect(sim.counters).toEqual({ grants: 1, exchanges: 1, notificationRequests: 1000 });
+      expect(sim.requests.filter((r) => r.path === '/maskinporten/token')).toHaveLength(1);
+      const sent = sim.requests.filter((r) => r.path === SMS_PATH);
+      expect(new Set(sent.map((r) => r.authorization)).size).toBe(1);
+      expect(sent.every((r) => r.status === 201)).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('caches until exp minus the margin, then exactly one refresh for many concurrent sends', async () => {
+    // A 3 s Altinn token with a 1 s margin: refreshed 2 s or less after it was issued, never used after exp.
+    sim = await AltinnSimulator.start({ tokenLifetimeSeconds: 3 });
+    const client = await createMaskinportenClient(sim, registerClient(sim, key, { refreshMarginSeconds: 1 }));
+    try {
+      await client.service.sendInstantSms(smsOrder());
+      await Promise.all(Array.from({ length: 50 }, () => client.service.sendInstantSms(smsOrder())));
+      expect(sim.counters).toMatchObject({ grants: 1, exchanges: 1 });
+
+      await sleep(2100);
+      await Promise.all(Array.from({ length: 200 }, () => client.service.sendInstantSms(smsOrder())));
+      expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2, notificationRequests: 251 });
+
+      const sent = sim.requests.filter((r) => r.path === SMS_PATH);
+      expect(sent.every((r) => r.status === 201)).toBe(true);
+      expect(new Set(sent.map((r) => r.authorization)).size).toBe(2);
+      for (const r of sent) {
+        const exp = decodeJwt(r.authorization!.slice('Bearer '.length)).exp!;
+        expect(exp * 1000).toBeGreaterThan(r.at.getTime());
+      }
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('a token living less than twice the margin is refreshed at half-life, not on every call', async () => {
+    sim = await AltinnSimulator.start({ tokenLifetimeSeconds: 4 });
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    const first = await provider.getToken();
+    expect(await provider.getToken()).toBe(first);
+    expect(sim.counters.grants).toBe(1);
+    await sleep(2100);
+    expect(await provider.getToken()).not.toBe(first);
+    expect(sim.counters.grants).toBe(2);
+  });
+
+  it('a failed refresh rejects every waiter with the same AltinnAuthError; the next call tries again', async () => {
+    sim = await AltinnSimulator.start();
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    sim.maskinportenDown(1);
+
+    const outcomes = await Promise.allSettled(Array.from({ length: 100 }, () => provider.getToken()));
+    const reasons = outcomes.map((o) => (o.status === 'rejected' ? o.reason : o.value));
+    expect(reasons[0]).toBeInstanceOf(AltinnAuthError);
+    expect(reasons[0]).toMatchObject({ status: 503 });
+    expect(reasons.every((r) => r === reasons[0])).toBe(true);
+    expect(sim.requests.filter((r) => r.path === '/maskinporten/token')).toHaveLength(1);
+
+    const token = await provider.getToken();
+    expect(decodeJwt(token)['urn:altinn:org']).toBe(sim.org);
+    expect(await provider.getToken()).toBe(token);
+    expect(sim.counters).toMatchObject({ grants: 1, exchanges: 1 });
+  });
+
+  it('invalidate(rejectedToken) drops only that token; invalidate() drops whatever is cached', async () => {
+    sim = await AltinnSimulator.start();
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    const first = await provider.getToken();
+
+    provider.invalidate('some-older-token');
+    expect(await provider.getToken()).toBe(first);
+    expect(sim.counters.grants).toBe(1);
+
+    provider.invalidate(first);
+    const second = await provider.getToken();
+    expect(second).not.toBe(first);
+
+    provider.invalidate();
+    const [a, b, c] = await Promise.all([provider.getToken(), provider.getToken(), provider.getToken()]);
+    expect(new Set([a, b, c]).size).toBe(1);
+    expect(a).not.toBe(second);
+    expect(sim.counters).toMatchObject({ grants: 3, exchanges: 3 });
+  });
+
+  it('invalidations while a refresh is running join it instead of starting another', async () => {
+    sim = await AltinnSimulator.start();
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    await provider.getToken();
+    provider.invalidate();
+    const refreshing = provider.getToken();
+    for (let i = 0; i < 20; i += 1) provider.invalidate();
+    const tokens = await Promise.all([refreshing, ...Array.from({ length: 20 }, () => provider.getToken())]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2 });
+  });
+});

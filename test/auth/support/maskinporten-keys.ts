@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One RSA client key in every form a service owner may hold it. */
+export interface TestKey {
+  publicKey: KeyObject;
+  pkcs8Pem: string;
+  pkcs1Pem: string;
+  jwk: JsonWebKey;
+  /** Substrings that must never show up in a log line or an error: PEM body lines and the JWK's private parts. */
+  secrets: string[];
+}
+
+export function rsaKey(modulusLength = 2048): TestKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength });
+  const pkcs8Pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pkcs1Pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+  const jwk = privateKey.export({ format: 'jwk' });
+  const pemLines = [pkcs8Pem, pkcs1Pem].flatMap((pem) =>
+    pem.split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)),
+  );
+  const jwkParts = [jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi].map((v) => String(v).slice(0, 40));
+  return { publicKey, pkcs8Pem, pkcs1Pem, jwk, secrets: [...pemLines, ...jwkParts] };
+}
+
+/**
+ * A self-signed certificate for `key`, made with the openssl CLI: Node can parse X.509 but not issue it, and a new
+ * dependency is not worth a test fixture. Stands in for a business certificate (virksomhetssertifikat).
+ */
+export function selfSignedCertificate(key: TestKey): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mp-cert-'));
+  try {
+    const keyFile = join(dir, 'key.pem');
+    const certFile = join(dir, 'cert.pem');
+    writeFileSync(keyFile, key.pkcs8Pem, { mode: 0o600 });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        keyFile,
+        '-out',
+        certFile,
+        '-days',
+        '1',
+        '-subj',
+        `/C=NO/O=Test Virksomhet/CN=test-${randomUUID()}`,
+        '-sha256',
+      ],
+      { stdio: 'pipe' },
+    );
+    return readFileSync(certFile, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
