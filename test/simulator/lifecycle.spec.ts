@@ -1,0 +1,128 @@
+import { Agent, request } from 'node:http';
+import { AltinnSimulator } from '../../lib/testing/index.js';
+import { call, postOrder, sleep, smsBody } from './simulator.helpers.js';
+
+const HANDLE_TYPES = ['TCPServerWrap', 'TCPSocketWrap'];
+
+function handles(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of process.getActiveResourcesInfo()) {
+    if (HANDLE_TYPES.includes(type)) counts[type] = (counts[type] ?? 0) + 1;
+  }
+  return counts;
+}
+
+async function settledHandles(expected: Record<string, number>): Promise<Record<string, number>> {
+  for (let i = 0; i < 50 && JSON.stringify(handles()) !== JSON.stringify(expected); i++) await sleep(20);
+  return handles();
+}
+
+/** Records timers of at least `minMs` started while installed; `pending()` lists those not yet fired or cleared. */
+function trackLongTimers(minMs: number) {
+  const realSet = globalThis.setTimeout;
+  const realClear = globalThis.clearTimeout;
+  const pending = new Set<unknown>();
+  globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    const timer = realSet(
+      (...a: unknown[]) => {
+        pending.delete(timer);
+        fn(...a);
+      },
+      ms,
+      ...args,
+    );
+    if ((ms ?? 0) >= minMs) pending.add(timer);
+    return timer;
+  }) as typeof setTimeout;
+  globalThis.clearTimeout = ((timer: Parameters<typeof clearTimeout>[0]) => {
+    pending.delete(timer);
+    realClear(timer);
+  }) as typeof clearTimeout;
+  return {
+    pending: () => pending.size,
+    restore: () => {
+      globalThis.setTimeout = realSet;
+      globalThis.clearTimeout = realClear;
+    },
+  };
+}
+
+describe('AltinnSimulator lifecycle', () => {
+  it('close() ends hanging requests, keep-alive sockets and pending send timers, leaving no handles', async () => {
+    const before = handles();
+    const timers = trackLongTimers(10_000);
+    const sim = await AltinnSimulator.start({ sendLatencyMs: 60_000 });
+    const agent = new Agent({ keepAlive: true });
+    const token = await sim.issueToken();
+
+    // A keep-alive connection that has finished one exchange and idles.
+    expect((await call(`${sim.url}/outbox.json`)).status).toBe(200);
+    // A hanging request, one in the middle of its 60 s "send", one waiting for its body.
+    sim.inject({ kind: 'slowBody', delayMs: 60_000 }, { path: '/outbox.json' });
+    const slowBody = call(`${sim.url}/outbox.json`).catch((err: Error) => err.message);
+    sim.inject({ kind: 'hang' }, { path: '/future/orders/instant/email' });
+    const outcomes = ['email', 'sms'].map(
+      (channel) =>
+        new Promise<string>((resolve) => {
+          const req = request(`${sim.baseUrl}/future/orders/instant/${channel}`, {
+            method: 'POST',
+            agent,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          });
+          req.on('response', () => resolve('answered'));
+          req.on('error', (err) => resolve(err.message));
+          req.end(JSON.stringify(smsBody()));
+        }),
+    );
+    await sleep(100);
+    expect(sim.deliveries).toHaveLength(1);
+    expect(timers.pending()).toBe(2);
+
+    const started = Date.now();
+    await sim.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await Promise.all(outcomes)).toEqual(['socket hang up', 'socket hang up']);
+    expect(await slowBody).toEqual(expect.any(String));
+    agent.destroy();
+    timers.restore();
+
+    expect(timers.pending()).toBe(0);
+    expect(await settledHandles(before)).toEqual(before);
+    expect(sim.orders).toHaveLength(0);
+    await sim.close(); // idempotent
+  });
+
+  it('reset() clears state but keeps registered clients, and idle() waits for work in flight', async () => {
+    const sim = await AltinnSimulator.start({ sendLatencyMs: 150 });
+    try {
+      const pending = postOrder(sim, 'sms', smsBody());
+      await sleep(50);
+      await sim.idle();
+      expect(sim.orders).toHaveLength(1);
+      expect((await pending).status).toBe(201);
+      expect(sim.counters.notificationRequests).toBe(1);
+
+      sim.reset();
+      expect([sim.orders.length, sim.deliveries.length, sim.requests.length]).toEqual([0, 0, 0]);
+      expect(sim.counters).toEqual({ grants: 0, exchanges: 0, notificationRequests: 0 });
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('listens on the requested host and port', async () => {
+    const probe = await AltinnSimulator.start();
+    const port = Number(new URL(probe.url).port);
+    await probe.close();
+    const sim = await AltinnSimulator.start({ port, org: 'skd' });
+    try {
+      expect(sim.url).toBe(`http://127.0.0.1:${port}`);
+      expect(sim.org).toBe('skd');
+      const res = await postOrder(sim, 'sms', smsBody());
+      expect(res.status).toBe(201);
+      expect(sim.orders[0].org).toBe('skd');
+    } finally {
+      await sim.close();
+    }
+  });
+});
