@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import { getAltinnNotificationsToken } from '../altinn-notifications.decorators.js';
-import type { AltinnNotificationsService } from '../altinn-notifications.service.js';
+import { AltinnNotificationsService } from '../altinn-notifications.service.js';
 import { describeHealthFailure, isProbeAnswer } from './altinn-health.probe.js';
 
 /** Options of `AltinnHealthIndicator.isHealthy()`. */
@@ -27,6 +27,8 @@ export class AltinnHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly moduleRef: ModuleRef,
+    // Through the module's exports: a named registration provides the class too, but only exports its own token.
+    @Optional() @Inject(AltinnNotificationsService) private readonly unnamed?: AltinnNotificationsService,
   ) {}
 
   async isHealthy<const Key extends string>(
@@ -38,12 +40,7 @@ export class AltinnHealthIndicator {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const service = this.moduleRef.get<AltinnNotificationsService>(
-        getAltinnNotificationsToken(options.name),
-        {
-          strict: false,
-        },
-      );
+      const service = this.service(options.name);
       // A 200 (someone's shipment really has the zero id) is an answer too.
       await service.getShipment(PROBE_SHIPMENT_ID, { signal: AbortSignal.timeout(timeoutMs) });
       return indicator.up({ responseTimeMs: elapsed() });
@@ -51,5 +48,19 @@ export class AltinnHealthIndicator {
       if (isProbeAnswer(err)) return indicator.up({ responseTimeMs: elapsed() });
       return indicator.down({ ...describeHealthFailure(err, timeoutMs), responseTimeMs: elapsed() });
     }
+  }
+
+  private service(name: string | undefined): AltinnNotificationsService {
+    if (name !== undefined) {
+      return this.moduleRef.get<AltinnNotificationsService>(getAltinnNotificationsToken(name), {
+        strict: false,
+      });
+    }
+    if (!this.unnamed) {
+      throw new Error(
+        'no unnamed AltinnNotificationsModule registration is visible to AltinnHealthIndicator',
+      );
+    }
+    return this.unnamed;
   }
 }

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
+
+const LIB = resolve('lib');
+
+function importsOf(file: string): string[] {
+  return ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** Every file and bare package an entry reaches through static and dynamic imports (type-only ones included). */
+function graph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const spec of importsOf(file)) {
+      if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      else packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+    }
+  };
+  visit(resolve(LIB, entry));
+  return { files, packages };
+}
+
+function libFiles(dir = LIB): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? libFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+/** `import.meta` anywhere, or an `await` outside every function: both break the CommonJS build. */
+function esmOnlySyntax(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+  const found: string[] = [];
+  const walk = (node: ts.Node, inFunction: boolean) => {
+    if (ts.isMetaProperty(node) && node.keywordToken === ts.SyntaxKind.ImportKeyword)
+      found.push('import.meta');
+    if ((ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) && !inFunction) {
+      found.push('top-level await');
+    }
+    ts.forEachChild(node, (child) => walk(child, inFunction || ts.isFunctionLike(node)));
+  };
+  walk(source, false);
+  return found.map((what) => `${relative(LIB, file)}: ${what}`);
+}
+
+describe('entry points', () => {
+  it('the main entry never reaches @nestjs/terminus or the health entry (terminus is an optional peer)', () => {
+    const main = graph('index.ts');
+    expect(main.packages).not.toContain('@nestjs/terminus');
+    expect([...main.files].filter((f) => f.includes(`${LIB}/health/`))).toEqual([]);
+    // The check can fail: the health entry does reach it.
+    expect(graph('health/index.ts').packages).toContain('@nestjs/terminus');
+  });
+
+  it('the testing entry does not reach terminus either', () => {
+    expect(graph('testing/index.ts').packages).not.toContain('@nestjs/terminus');
+  });
+
+  it('every package the entries reach is a declared dependency or peer', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, Record<string, string>>;
+    const declared = new Set([
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}),
+    ]);
+    const reached = ['index.ts', 'testing/index.ts', 'health/index.ts'].flatMap((e) => [
+      ...graph(e).packages,
+    ]);
+    const undeclared = [...new Set(reached)].filter((p) => !p.startsWith('node:') && !declared.has(p));
+    expect(undeclared).toEqual([]);
+  });
+
+  it('no source uses import.meta or top-level await, so the CommonJS build is faithful', () => {
+    expect(libFiles().flatMap(esmOnlySyntax)).toEqual([]);
+    // The detector itself works.
+    const probe = join(LIB, '..', 'test', 'ecosystem', 'fixtures', 'esm-only.ts.txt');
+    expect(esmOnlySyntax(probe)).toEqual([
+      `${relative(LIB, probe)}: import.meta`,
+      `${relative(LIB, probe)}: top-level await`,
+    ]);
+  });
+});
