@@ -1,5 +1,6 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import { checkGrantClaims, GrantRejected } from './maskinporten.claims.js';
 import { jsonReply, type Reply } from './simulator.http.js';
 import type { MaskinportenClientRegistration } from './simulator.interfaces.js';
 import { certificateKey, sameKey, toPublicKeyObject } from './simulator.keys.js';
@@ -14,34 +15,8 @@ interface RegisteredClient {
   orgNumber: string;
 }
 
-type GrantError = 'invalid_grant' | 'invalid_scope' | 'invalid_client' | 'invalid_request';
-
-class GrantRejected extends Error {
-  constructor(
-    readonly error: GrantError,
-    readonly description: string,
-  ) {
-    super(description);
-  }
-}
-
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const ALGORITHMS = ['RS256', 'RS384', 'RS512'];
-const KNOWN_CLAIMS = new Set([
-  'aud',
-  'iss',
-  'iat',
-  'exp',
-  'jti',
-  'scope',
-  'resource',
-  'pid',
-  'consumer_org',
-  'iss_onbehalfof',
-  'authorization_details',
-]);
-const CLOCK_SKEW_SECONDS = 10;
-const MAX_GRANT_LIFETIME_SECONDS = 120;
 
 /** `POST /maskinporten/token`: the JWT-bearer grant checks Maskinporten documents, on registered clients. */
 export class FakeMaskinporten {
@@ -110,8 +85,13 @@ export class FakeMaskinporten {
         'Invalid assertion. Client authentication failed. Invalid signature',
       );
     }
-    const scope = this.checkClaims(claims, client);
-    if (claims.jti !== undefined) this.usedJtis.add(`${client.clientId} ${claims.jti}`);
+    const scope = checkGrantClaims(claims, {
+      issuer: this.issuer,
+      scopes: client.scopes,
+      replayKey: (jti) => `${client.clientId} ${jti}`,
+      usedJtis: this.usedJtis,
+    });
+    if (claims.jti !== undefined) this.usedJtis.add(`${client.clientId} ${String(claims.jti)}`);
 
     const accessToken = await this.signingKey.sign(
       {
@@ -171,42 +151,5 @@ export class FakeMaskinporten {
       );
     }
     return client;
-  }
-
-  /** Claim rules of the JWT grant; returns the granted scope string. */
-  private checkClaims(claims: JWTPayload, client: RegisteredClient): string {
-    const unknown = Object.keys(claims).filter((name) => !KNOWN_CLAIMS.has(name));
-    if (unknown.length > 0) {
-      throw new GrantRejected('invalid_grant', `Invalid assertion. Unknown claim(s): ${unknown.join(', ')}`);
-    }
-    const aud = Array.isArray(claims.aud) && claims.aud.length === 1 ? claims.aud[0] : claims.aud;
-    if (aud !== this.issuer)
-      throw new GrantRejected('invalid_grant', 'Invalid assertion. Invalid JWT claim aud');
-    const now = Math.floor(Date.now() / 1000);
-    const { iat, exp } = claims;
-    if (typeof iat !== 'number' || Math.abs(iat - now) > CLOCK_SKEW_SECONDS) {
-      throw new GrantRejected(
-        'invalid_grant',
-        'Invalid assertion. iat must be within 10 seconds of the server clock',
-      );
-    }
-    if (typeof exp !== 'number') throw new GrantRejected('invalid_grant', 'Invalid assertion. Missing exp');
-    if (exp - iat > MAX_GRANT_LIFETIME_SECONDS) {
-      throw new GrantRejected('invalid_grant', 'Invalid assertion. exp - iat must not exceed 120 seconds');
-    }
-    if (exp <= now - CLOCK_SKEW_SECONDS) throw new GrantRejected('invalid_grant', 'JWT is expired');
-    if (claims.jti !== undefined && this.usedJtis.has(`${client.clientId} ${claims.jti}`)) {
-      throw new GrantRejected('invalid_grant', 'Invalid assertion. Grant is used before');
-    }
-    if (claims.consumer_org !== undefined && claims.iss_onbehalfof !== undefined) {
-      throw new GrantRejected('invalid_request', 'consumer_org and iss_onbehalfof cannot be combined');
-    }
-    if (typeof claims.scope !== 'string' || claims.scope.trim() === '') {
-      throw new GrantRejected('invalid_scope', 'Missing scope');
-    }
-    const requested = claims.scope.split(' ').filter((s) => s.length > 0);
-    const denied = requested.filter((s) => !client.scopes.has(s));
-    if (denied.length > 0) throw new GrantRejected('invalid_scope', `Invalid scope: ${denied.join(' ')}`);
-    return requested.join(' ');
   }
 }

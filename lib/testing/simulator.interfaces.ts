@@ -18,7 +18,7 @@ export interface AltinnSimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Lifetime of the fake Maskinporten access token. @default 120 */
   maskinportenTokenLifetimeSeconds?: number;
-  /** Called once per delivered message (and for notable server events) with a human-readable line. */
+  /** Called once per delivered message with a human-readable line (channel, recipient, sender, subject, body). */
   log?: (line: string) => void;
 }
 
@@ -27,7 +27,7 @@ export interface IssueTokenOptions {
   scope?: string;
   /** `null` issues a token without the `urn:altinn:org` claim. @default the simulator's org */
   org?: string | null;
-  /** Negative values issue an already expired token. @default 1800 */
+  /** Negative values issue an already expired token. @default the simulator's `tokenLifetimeSeconds` (1800) */
   expiresInSeconds?: number;
 }
 
