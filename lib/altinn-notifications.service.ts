@@ -8,7 +8,11 @@ import type {
 import { AuditRecorder } from './audit/audit.recorder.js';
 import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
 import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
-import { AltinnApiError, AltinnNotificationsError } from './errors/altinn-notifications.error.js';
+import {
+  AltinnApiError,
+  AltinnNotificationsError,
+  AltinnRequestError,
+} from './errors/altinn-notifications.error.js';
 import { AltinnHttpClient, type AltinnResponse } from './http/altinn-http.client.js';
 import { hashRecipient } from './http/recipient-hash.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
@@ -74,7 +78,7 @@ export class AltinnNotificationsService {
   private send(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
     const id = send.body.idempotencyId;
     const pending = this.inFlight.get(id);
-    if (pending) return pending;
+    if (pending) return options.signal ? untilAborted(pending, options.signal, send.path) : pending;
     const call = this.sendOnce(send, options).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, call);
     return call;
@@ -121,6 +125,18 @@ export class AltinnNotificationsService {
       throw err;
     }
   }
+}
+
+/** A joining caller's own signal ends its wait; the shared request goes on for the caller that started it. */
+function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, path: string): Promise<T> {
+  const aborted = () =>
+    new AltinnRequestError('aborted', { method: 'POST', path, attempts: 0, detail: 'aborted by the caller' });
+  if (signal.aborted) return Promise.reject(aborted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    void pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function toResult(response: AltinnResponse, idempotencyId: string, path: string): InstantOrderResult {
