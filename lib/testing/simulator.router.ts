@@ -96,14 +96,19 @@ export async function handleRequest(
     req.socket.destroy();
     return;
   }
-  if (fault?.kind === 'hang') return; // the socket stays open until the client or close() ends it
+  const noteId = (body: Buffer | null) => {
+    const id = body ? idempotencyIdOf(body) : undefined;
+    if (id !== undefined) record.idempotencyId = id;
+  };
+  if (fault?.kind === 'hang') {
+    // Read (so the log shows the id) but never answer; the socket lives until the client or close() ends it.
+    void readBody(req).then(noteId);
+    return;
+  }
   if (fault?.kind === 'delay') await ctx.timers.sleep(fault.ms);
 
-  const body = (await readBody(req)) ?? null;
-  if (body) {
-    const id = idempotencyIdOf(body);
-    if (id !== undefined) record.idempotencyId = id;
-  }
+  const body = await readBody(req);
+  noteId(body);
   let reply: Reply | null;
   if (fault?.kind === 'status' || fault?.kind === 'retryAfter') reply = faultReply(fault);
   else if (body === null) reply = emptyReply(413);

@@ -47,9 +47,11 @@ describe('AltinnSimulator fault injection', () => {
 
   it('hang never answers and sends nothing', async () => {
     sim.inject({ kind: 'hang' });
-    await expect(postOrder(sim, 'sms', smsBody(), { signal: AbortSignal.timeout(300) })).rejects.toThrow();
+    const body = smsBody();
+    await expect(postOrder(sim, 'sms', body, { signal: AbortSignal.timeout(300) })).rejects.toThrow();
     expect(sim.deliveries).toHaveLength(0);
     expect(sim.orders).toHaveLength(0);
+    expect(sim.requests[0]).toMatchObject({ status: 0, fault: 'hang', idempotencyId: body.idempotencyId });
   });
 
   it.each([
