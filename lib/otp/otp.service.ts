@@ -22,9 +22,9 @@ import type {
   OtpTarget,
   OtpVerifyResult,
 } from './otp.interfaces.js';
+import { otpEmailOrder, otpSmsOrder } from './otp.messages.js';
 import { normaliseRecipient, requireRecipient } from './otp.recipient.js';
 import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interfaces.js';
-import { renderTemplate } from './otp.templates.js';
 import type { ResolvedOtpOptions } from './resolve-otp-options.js';
 
 /**
@@ -184,41 +184,20 @@ export class AltinnOtpService {
     request: OtpSendRequest,
   ): Promise<InstantOrderResult> {
     const o = this.#options;
-    const template = o.templates[language];
-    const values = { code, ttlSeconds: o.ttlSeconds, language };
-    const sendersReference = request.sendersReference ?? `otp-${challengeId}`;
+    const message = {
+      address,
+      code,
+      language,
+      template: o.templates[language],
+      ttlSeconds: o.ttlSeconds,
+      idempotencyId,
+      sendersReference: request.sendersReference ?? `otp-${challengeId}`,
+      sender: o.sender,
+    };
     const options = { signal: request.signal };
-    if (channel === 'sms') {
-      return this.#notifications.sendInstantSms(
-        {
-          idempotencyId,
-          sendersReference,
-          recipientSms: {
-            phoneNumber: address,
-            timeToLiveInSeconds: o.ttlSeconds,
-            smsSettings: {
-              ...(o.sender && { sender: o.sender }),
-              body: renderTemplate(template.sms, values),
-            },
-          },
-        },
-        options,
-      );
-    }
-    return this.#notifications.sendInstantEmail(
-      {
-        idempotencyId,
-        sendersReference,
-        recipientEmail: {
-          emailAddress: address,
-          emailSettings: {
-            subject: renderTemplate(template.emailSubject, values),
-            body: renderTemplate(template.emailBody, values),
-          },
-        },
-      },
-      options,
-    );
+    return channel === 'sms'
+      ? this.#notifications.sendInstantSms(otpSmsOrder(message), options)
+      : this.#notifications.sendInstantEmail(otpEmailOrder(message), options);
   }
 }
 
