@@ -1,4 +1,9 @@
-import type { OtpChannel, OtpVerifyError } from './otp.interfaces.js';
+import type { AltinnChannel } from '../altinn-notifications.interfaces.js';
+
+export type OtpChannel = AltinnChannel;
+
+/** The guide's names (its "Complete Example", step 3). */
+export type OtpVerifyError = 'NO_OTP_FOUND' | 'OTP_EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'INVALID_OTP';
 
 /** One code request as a store keeps it: no code, no raw recipient. */
 export interface OtpChallengeRecord {

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
-import type { OtpStore } from './otp-store.interfaces.js';
+import type { OtpChannel, OtpStore, OtpVerifyError } from './otp-store.interfaces.js';
 
-export type OtpChannel = 'sms' | 'email';
+export type { OtpChannel, OtpVerifyError };
 export type OtpLanguage = 'nb' | 'en';
 
 /**
@@ -89,9 +89,6 @@ export type OtpSendResult =
       error: 'RESEND_COOLDOWN' | 'TOO_MANY_SENDS';
       retryAfterSeconds: number;
     };
-
-/** The guide's names (its "Complete Example", step 3). */
-export type OtpVerifyError = 'NO_OTP_FOUND' | 'OTP_EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'INVALID_OTP';
 
 export type OtpVerifyResult =
   | { success: true; challengeId: string; channel: OtpChannel }
