@@ -9,15 +9,23 @@ const MAX_TEXT = 300;
  * dictionary), Altinn problem details (`code`, older `errorCode`; message in `title`, older `detail`), and empty,
  * HTML or non-JSON bodies (401, 403, 500). Content-Type is not trusted: the server declares `application/json`.
  */
-export function parseProblem(status: number, rawBody: string, retryAfter?: string): ParsedProblem {
+export function parseProblem(
+  status: number,
+  rawBody: string,
+  retryAfter?: string,
+  redact: (text: string) => string = (t) => t,
+): ParsedProblem {
   const body = parseJsonObject(rawBody);
   const parsed: ParsedProblem = { status, retryAfterSeconds: parseRetryAfter(retryAfter) };
   if (!body) return parsed;
+  // Redacted before it is cut short, so a cut cannot leave half a secret behind.
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? redact(value).slice(0, MAX_TEXT) : undefined;
   parsed.code = text(body.code) ?? text(body.errorCode);
   parsed.title = text(body.title);
   parsed.detail = text(body.detail);
   parsed.traceId = text(body.traceId);
-  parsed.errors = flattenErrors(body.errors);
+  parsed.errors = flattenErrors(body.errors, text);
   return parsed;
 }
 
@@ -34,12 +42,11 @@ function parseJsonObject(raw: string): Record<string, unknown> | undefined {
   }
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.slice(0, MAX_TEXT) : undefined;
-}
-
 /** `{ "RecipientSms.PhoneNumber": ["…"] }` → `[{ path, message }]`; keys are .NET paths, kept as sent. */
-function flattenErrors(errors: unknown): AltinnFieldError[] | undefined {
+function flattenErrors(
+  errors: unknown,
+  text: (value: unknown) => string | undefined,
+): AltinnFieldError[] | undefined {
   if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
   const out: AltinnFieldError[] = [];
   for (const [path, messages] of Object.entries(errors as Record<string, unknown>)) {

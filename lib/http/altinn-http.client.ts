@@ -12,6 +12,7 @@ import {
 } from '../errors/altinn-notifications.error.js';
 import { parseProblem } from '../errors/problem-details.parser.js';
 import type { ResolvedOptions } from '../options/resolve-options.js';
+import { echoRedactor } from './echo-redaction.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
 import { isRetryable, retryDelay, waitBeforeRetry } from './retry.policy.js';
 import type { AltinnAxiosConfig, RequestContext } from './request-context.js';
@@ -101,13 +102,15 @@ export class AltinnHttpClient implements OnModuleDestroy {
     deadline: number,
   ) {
     const provider = this.options.tokenProvider;
-    let response = await this.attempt(request, ++state.attempts, await this.token(), deadline);
+    let token = await this.token();
+    let response = await this.attempt(request, ++state.attempts, token, deadline);
     if (response.status === 401 && provider.invalidate && !state.refreshed) {
       state.refreshed = true;
       await provider.invalidate();
-      response = await this.attempt(request, ++state.attempts, await this.token(), deadline);
+      token = await this.token();
+      response = await this.attempt(request, ++state.attempts, token, deadline);
     }
-    return this.map(request, response, state.attempts);
+    return this.map(request, response, state.attempts, token);
   }
 
   private async token(): Promise<string> {
@@ -178,7 +181,12 @@ export class AltinnHttpClient implements OnModuleDestroy {
     });
   }
 
-  private map(request: AltinnRequest, response: AxiosResponse<string>, attempts: number): AltinnResponse {
+  private map(
+    request: AltinnRequest,
+    response: AxiosResponse<string>,
+    attempts: number,
+    token: string,
+  ): AltinnResponse {
     const raw = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 200 && response.status < 300) {
       try {
@@ -195,7 +203,7 @@ export class AltinnHttpClient implements OnModuleDestroy {
     }
     const retryAfter = response.headers['retry-after'] as string | undefined;
     throw new AltinnApiError({
-      ...parseProblem(response.status, raw, retryAfter),
+      ...parseProblem(response.status, raw, retryAfter, echoRedactor(request.body, token)),
       method: request.method,
       path: request.path,
       attempts,
