@@ -1,0 +1,67 @@
+import { AltinnSimulator } from '../../lib/testing/index.js';
+import { createTestClient, emailOrder, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { renderError } from './leak-check.js';
+
+// A proxy in front of Altinn may quote the request in its error body; none of it may reach the error.
+describe('server text that quotes the request is redacted in AltinnApiError', () => {
+  let sim: AltinnSimulator;
+  let client: TestClient;
+
+  beforeAll(async () => {
+    sim = await AltinnSimulator.start();
+    client = await createTestClient(sim, { retry: false });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sim.close();
+  });
+
+  const echo = (status: number, quoted: string[]) =>
+    sim.inject({
+      kind: 'status',
+      status,
+      body: {
+        title: `Rejected request with Authorization: Bearer ${client.token}`,
+        detail: quoted.join(' | '),
+        errors: { Field: quoted.map((q) => `bad value ${q}`) },
+        code: 'NOT-00004',
+      },
+    });
+
+  it('the token, the phone number (as sent) and the SMS body', async () => {
+    const order = smsOrder();
+    const { phoneNumber, smsSettings } = order.recipientSms;
+    echo(503, [phoneNumber, smsSettings.body]);
+    const error = await client.service.sendInstantSms(order).catch((e: unknown) => e);
+    const text = renderError(error);
+
+    expect(error).toMatchObject({ name: 'AltinnApiError', status: 503, code: 'NOT-00004' });
+    for (const secret of [client.token, phoneNumber, smsSettings.body, '482913']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(error).toMatchObject({ title: 'Rejected request with Authorization: Bearer [redacted]' });
+    expect((error as { errors: unknown[] }).errors).toEqual([
+      { path: 'Field', message: 'bad value [redacted]' },
+      { path: 'Field', message: 'bad value [redacted]' },
+    ]);
+  });
+
+  it('the email address, subject and body, even when the quote is cut short at 300 characters', async () => {
+    const order = emailOrder();
+    const { emailAddress, emailSettings } = order.recipientEmail;
+    const longBody = `${'Hei! '.repeat(70)}Din engangskode er: 771204`;
+    echo(400, [emailAddress, emailSettings.subject, `${'x'.repeat(250)}${longBody}`]);
+    const error = await client.service
+      .sendInstantEmail({
+        ...order,
+        recipientEmail: { emailAddress, emailSettings: { ...emailSettings, body: longBody } },
+      })
+      .catch((e: unknown) => e);
+    const text = renderError(error);
+
+    expect(error).toMatchObject({ name: 'AltinnApiError', status: 400 });
+    for (const secret of [client.token, emailAddress, emailSettings.subject, '771204']) {
+      expect(text).not.toContain(secret);
+    }
+  });
+});
