@@ -118,7 +118,8 @@ export class AltinnNotificationsService {
       const e = err as AltinnNotificationsError & Partial<AltinnApiError>;
       await finish({
         result: 'failed',
-        status: e.status,
+        // Altinn Notifications' own status only: an AltinnAuthError's status is the token call's.
+        status: err instanceof AltinnApiError ? err.status : undefined,
         error: [e.name, e.code].filter(Boolean).join(' '),
         attempts: e.attempts ?? 1,
       });

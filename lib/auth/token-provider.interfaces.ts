@@ -4,6 +4,9 @@
  */
 export interface AltinnTokenProvider {
   getToken(): Promise<string>;
-  /** Called after Altinn answered 401, so the next `getToken()` fetches a fresh token. */
-  invalidate?(): void | Promise<void>;
+  /**
+   * Called after Altinn answered 401 to `rejectedToken`, so the next `getToken()` fetches a fresh token
+   * (unless the cached token is already another one).
+   */
+  invalidate?(rejectedToken?: string): void | Promise<void>;
 }

@@ -110,7 +110,8 @@ export class AltinnHttpClient implements OnModuleDestroy {
     let response = await this.attempt(request, ++state.attempts, token, deadline);
     if (response.status === 401 && provider.invalidate && !state.refreshed) {
       state.refreshed = true;
-      await provider.invalidate();
+      // Naming the rejected token lets a provider keep a fresh one that another call already fetched.
+      await provider.invalidate(token);
       token = await this.token();
       response = await this.attempt(request, ++state.attempts, token, deadline);
     }
