@@ -6,6 +6,17 @@ import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'l
  */
 export function parseAltinnPhoneNumber(value: unknown): PhoneNumber | undefined {
   if (typeof value !== 'string') return undefined;
+  // The DTO rule and the normalisation right after it parse the same string, and parsing is the dearest part
+  // of checking an order: one remembered answer halves it. The result is only ever read.
+  if (last?.value === value) return last.parsed;
+  const parsed = parse(value);
+  last = { value, parsed };
+  return parsed;
+}
+
+let last: { value: string; parsed: PhoneNumber | undefined } | undefined;
+
+function parse(value: string): PhoneNumber | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('++')) return undefined;
   const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
