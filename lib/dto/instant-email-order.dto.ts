@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
-import { IsAltinnEmail, IsNotBlank } from './validators/altinn.decorators.js';
+import { IsIn, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
+import { IsAltinnEmail, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
 
 export const EMAIL_CONTENT_TYPES = ['Plain', 'Html'] as const;
 export type EmailContentType = (typeof EMAIL_CONTENT_TYPES)[number];
@@ -29,7 +29,7 @@ export class RecipientEmailDto {
   @IsAltinnEmail()
   emailAddress!: string;
 
-  @IsDefined({ message: 'is required' })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => EmailSettingsDto)
   emailSettings!: EmailSettingsDto;
@@ -45,7 +45,7 @@ export class InstantEmailOrderDto {
   @IsString()
   sendersReference?: string;
 
-  @IsDefined({ message: 'is required' })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => RecipientEmailDto)
   recipientEmail!: RecipientEmailDto;

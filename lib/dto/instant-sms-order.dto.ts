@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsAltinnPhoneNumber, IsNotBlank } from './validators/altinn.decorators.js';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsAltinnPhoneNumber, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
 
 export class SmsSettingsDto {
   /** Shown as the sender; Altinn's default when omitted. The gateway allows 11 characters. */
@@ -23,7 +23,7 @@ export class RecipientSmsDto {
   @Max(172_800, { message: 'must be at most 172800 seconds (48 hours)' })
   timeToLiveInSeconds!: number;
 
-  @IsDefined({ message: 'is required' })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => SmsSettingsDto)
   smsSettings!: SmsSettingsDto;
@@ -40,7 +40,7 @@ export class InstantSmsOrderDto {
   @IsString()
   sendersReference?: string;
 
-  @IsDefined({ message: 'is required' })
+  @IsNestedObject()
   @ValidateNested()
   @Type(() => RecipientSmsDto)
   recipientSms!: RecipientSmsDto;

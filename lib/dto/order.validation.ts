@@ -73,14 +73,27 @@ function check<T extends object>(type: ClassConstructor<T>, input: unknown): T {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new AltinnValidationError([{ path: '', message: 'order must be an object' }]);
   }
-  // Always transform: a DTO instance built by hand may hold plain nested objects, which class-validator skips.
-  const dto = plainToInstance(type, input);
+  const dto = toInstance(type, input);
+  if (!dto) throw new AltinnValidationError([{ path: '', message: 'order must be an object' }]);
   const errors = validateSync(dto, {
     forbidUnknownValues: false,
     validationError: { target: false, value: false },
   });
   if (errors.length > 0) throw new AltinnValidationError(flatten(errors));
   return dto;
+}
+
+/**
+ * Always transforms: a DTO instance built by hand may hold plain nested objects, which class-validator skips.
+ * Undefined for what cannot become the DTO (a Set, Map, Date or boxed value), which class-validator would pass.
+ */
+function toInstance<T extends object>(type: ClassConstructor<T>, input: object): T | undefined {
+  try {
+    const dto = plainToInstance(type, input);
+    return dto instanceof type ? dto : undefined;
+  } catch {
+    return undefined; // a Map with object keys, say
+  }
 }
 
 function flatten(errors: ValidationError[], prefix = ''): AltinnFieldError[] {

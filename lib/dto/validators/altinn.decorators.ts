@@ -1,4 +1,4 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsObject, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isAltinnEmail } from './altinn-email.js';
 import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
 
@@ -43,4 +43,9 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     },
     options,
   );
+}
+
+/** A nested object, required. `@ValidateNested` alone lets an array or a primitive through. */
+export function IsNestedObject(): PropertyDecorator {
+  return IsObject({ message: ({ value }) => (value == null ? 'is required' : 'must be an object') });
 }
