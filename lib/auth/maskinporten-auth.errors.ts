@@ -17,7 +17,7 @@ export function safeText(text: unknown): string | undefined {
 
 /** @internal No HTTP answer from a token call. */
 export function transportFailure(step: string, reason: string): AltinnAuthError {
-  return new AltinnAuthError(`${step} request failed: ${reason}`);
+  return new AltinnAuthError(`${step} request failed: ${reason}`, { retryable: true });
 }
 
 /** @internal Maskinporten's OAuth error (`invalid_grant`, `invalid_scope`, …) as an `AltinnAuthError`. */

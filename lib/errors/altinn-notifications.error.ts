@@ -112,11 +112,22 @@ export class AltinnAuthError extends AltinnNotificationsError {
   /** OAuth `error`, e.g. `invalid_grant`. */
   readonly error?: string;
   readonly errorDescription?: string;
+  /**
+   * A transient failure of the token service (no answer, 429, 5xx): the send is retried like any other transient
+   * failure, since nothing reached Altinn Notifications yet. Rejections (`invalid_grant`, 401 …) are not.
+   */
+  readonly retryable: boolean;
 
-  constructor(message: string, details: { status?: number; error?: string; errorDescription?: string } = {}) {
+  constructor(
+    message: string,
+    details: { status?: number; error?: string; errorDescription?: string; retryable?: boolean } = {},
+  ) {
     super(message);
     this.status = details.status;
     this.error = details.error;
     this.errorDescription = details.errorDescription;
+    this.retryable =
+      details.retryable ??
+      (details.status !== undefined && (details.status >= 500 || details.status === 429));
   }
 }

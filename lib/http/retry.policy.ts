@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AltinnApiError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
+import { AltinnApiError, AltinnAuthError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
 
 /** How failed attempts are retried, always with the same idempotencyId. */
 export interface AltinnRetryOptions {
@@ -23,10 +23,12 @@ const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /**
  * @internal Network errors, timeouts, 429 and 5xx but 501: the contract (§4c, §5) says these are safe with the same
- * idempotencyId. Never 4xx (the same body fails again), never after the caller aborted.
+ * idempotencyId. Never 4xx (the same body fails again), never after the caller aborted. A token service that is
+ * briefly down is retried too: nothing was sent yet.
  */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof AltinnRequestError) return error.reason !== 'aborted';
+  if (error instanceof AltinnAuthError) return error.retryable;
   return error instanceof AltinnApiError && RETRY_STATUSES.has(error.status);
 }
 

@@ -137,7 +137,12 @@ describe('token flow failures', () => {
 
   it.each(cases)('%s → a clear AltinnAuthError, nothing sent', async (_name, setup, expected) => {
     const options = registerClient(sim, key);
-    const client = await createMaskinportenClient(sim, { ...options, ...(setup(sim) ?? {}) });
+    // The send's retry policy has its own suite (test/resilience); here each failure must surface as it is.
+    const client = await createMaskinportenClient(
+      sim,
+      { ...options, ...(setup(sim) ?? {}) },
+      { retry: false },
+    );
     try {
       const started = Date.now();
       const error = await client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);

@@ -139,19 +139,20 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     act: async (send) => (await Promise.all([send(), send(), send()]))[0],
   }),
   // Tokens
-  row('Maskinporten 503', 'AltinnAuthError', 0, 0, (sim) => void sim.maskinportenDown(1)),
+  row('Maskinporten 503, once', 'created', 1, 1, (sim) => void sim.maskinportenDown(1)),
+  row('Maskinporten 503, every attempt', 'AltinnAuthError', 0, 0, (sim) => void sim.maskinportenDown(EVERY)),
   row(
-    'Maskinporten connection reset',
-    'AltinnAuthError',
-    0,
-    0,
+    'Maskinporten connection reset, once',
+    'created',
+    1,
+    1,
     (sim) => void sim.maskinportenDown(1, { kind: 'reset' }),
   ),
   row(
-    'Maskinporten no answer',
-    'AltinnAuthError',
-    0,
-    0,
+    'Maskinporten no answer, once',
+    'created',
+    1,
+    1,
     (sim) => void sim.maskinportenDown(1, { kind: 'hang' }),
   ),
   row(
@@ -161,6 +162,7 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     0,
     (sim) => void sim.maskinportenDown(1, INVALID_GRANT),
   ),
-  row('token exchange 503', 'AltinnAuthError', 0, 0, (sim) => void sim.exchangeDown(1)),
+  row('token exchange 503, once', 'created', 1, 1, (sim) => void sim.exchangeDown(1)),
+  row('token exchange 503, every attempt', 'AltinnAuthError', 0, 0, (sim) => void sim.exchangeDown(EVERY)),
   row('token exchange 401', 'AltinnAuthError', 0, 0, (sim) => void sim.exchangeDown(1, status(401))),
 ];
