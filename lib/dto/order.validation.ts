@@ -7,6 +7,7 @@ import { InstantEmailOrderDto } from './instant-email-order.dto.js';
 import { InstantSmsOrderDto } from './instant-sms-order.dto.js';
 import type { InstantEmailOrder, InstantSmsOrder, WireEmailOrder, WireSmsOrder } from './order.interfaces.js';
 import { fastSmsOrder } from './sms-order.fast-path.js';
+import { isNonBlankString } from './validators/blank.js';
 import {
   parseAltinnPhoneNumber,
   phonePolicyViolation,
@@ -115,5 +116,5 @@ function stripProperty(message: string, property: string): string {
 }
 
 function nonBlank(value: string | undefined): string | undefined {
-  return value != null && value.trim() !== '' ? value : undefined;
+  return isNonBlankString(value) ? value : undefined;
 }

@@ -1,5 +1,6 @@
 import type { InstantSmsOrder } from './order.interfaces.js';
 import { parseAltinnPhoneNumber } from './validators/altinn-phone-number.js';
+import { isNonBlankString } from './validators/blank.js';
 
 /**
  * @internal The bounds of `InstantSmsOrderDto` this file mirrors. A test compares them with the decorators'
@@ -20,7 +21,7 @@ export const SMS_FAST_PATH_RULES = {
 export function fastSmsOrder(input: unknown): InstantSmsOrder | undefined {
   if (!isPlainObject(input)) return undefined;
   const { idempotencyId, sendersReference, recipientSms } = input;
-  if (!absent(idempotencyId) && !isNotBlank(idempotencyId)) return undefined;
+  if (!absent(idempotencyId) && !isNonBlankString(idempotencyId)) return undefined;
   if (!absent(sendersReference) && typeof sendersReference !== 'string') return undefined;
   if (!isPlainObject(recipientSms)) return undefined;
 
@@ -35,7 +36,7 @@ export function fastSmsOrder(input: unknown): InstantSmsOrder | undefined {
   // UTF-16 length: never below class-validator's count (which counts a surrogate pair once), so never laxer.
   if (!absent(sender) && (typeof sender !== 'string' || sender.length > SMS_FAST_PATH_RULES.senderMaxLength))
     return undefined;
-  if (!isNotBlank(body)) return undefined;
+  if (!isNonBlankString(body)) return undefined;
 
   // A copy: what was checked is what is sent, even if the caller's object changes (or has getters).
   return {
@@ -52,10 +53,6 @@ export function fastSmsOrder(input: unknown): InstantSmsOrder | undefined {
 /** `@IsOptional()`: null and undefined skip the other rules. */
 function absent(value: unknown): value is null | undefined {
   return value === null || value === undefined;
-}
-
-function isNotBlank(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
 }
 
 /** Object literals only; instances, arrays, null-prototype objects and the rest go the class-validator way. */

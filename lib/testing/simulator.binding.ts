@@ -123,7 +123,8 @@ export function checkRequired(schema: ObjectSchema, value: Bound, prefix = ''): 
   for (const field of schema.fields) {
     const key = `${prefix}${field.cs}`;
     const v = value[field.json];
-    const blank = v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+    const blank =
+      v === null || v === undefined || (typeof v === 'string' && v.replace(/\u0085/g, '').trim() === '');
     if (field.required && blank && field.kind !== 'int32') {
       errors[key] = [`The ${field.cs} field is required.`];
     } else if (field.kind === 'object' && v !== null && typeof v === 'object') {

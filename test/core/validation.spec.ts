@@ -181,3 +181,36 @@ describe('phone number policy options', () => {
     await client.close();
   });
 });
+
+describe('blank, as ASP.NET [Required] sees it', () => {
+  let sim: AltinnSimulator;
+  let client: TestClient;
+  beforeAll(async () => {
+    sim = await AltinnSimulator.start();
+    client = await createTestClient(sim, { retry: false });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sim.close();
+  });
+
+  it.each(['\u0085', ' \u0085\t', '\u00a0', '\u2028'])(
+    'a body of only %j is blank, and nothing is sent',
+    async (body) => {
+      const error = await client.service.sendInstantSms(sms({}, { body })).catch((e: unknown) => e);
+      expect((error as AltinnValidationError).errors).toEqual([
+        { path: 'recipientSms.smsSettings.body', message: 'must be a non-blank string' },
+      ]);
+      expect(sim.requests).toHaveLength(0);
+    },
+  );
+
+  it('the simulator agrees: it answers 400 to a NEL-only body', async () => {
+    const res = await fetch(`${sim.baseUrl}/future/orders/instant/sms`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(sms({}, { body: '\u0085' })),
+    });
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,6 +1,7 @@
 import { IsObject, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isAltinnEmail } from './altinn-email.js';
 import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
+import { isNonBlankString } from './blank.js';
 
 /** Altinn's phone rule: `+` or `00`, valid by libphonenumber. Messages never echo the value. */
 export function IsAltinnPhoneNumber(options?: ValidationOptions): PropertyDecorator {
@@ -37,7 +38,7 @@ export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isNotBlank',
       validator: {
-        validate: (value) => typeof value === 'string' && value.trim() !== '',
+        validate: (value) => isNonBlankString(value),
         defaultMessage: () => 'must be a non-blank string',
       },
     },
