@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'sample-app/dist/**', 'coverage/**', 'test/artifacts/**', '.tsout/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'sample-app/dist/**',
+      'bench/dist/**',
+      'coverage/**',
+      'test/artifacts/**',
+      '.tsout/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
