@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { measureCapacity } from './capacity.js';
+import { createBareClient, createModuleClient } from './client-app.js';
+import { measureLocalCost } from './local-cost.js';
+import { runLoad } from './load.js';
+import { machineInfo } from './machine.js';
+import { measureMemory } from './memory.js';
+import { formatReport } from './report.js';
+import type { BenchResults } from './results.js';
+import { SimProcess } from './sim-process.js';
+import { checkTargets } from './targets.js';
+import { compareAt, senders, type ThroughputRow } from './throughput.js';
+import { measureTokenStorm } from './token-storm.js';
+
+/** `npm run bench`: the five measurements of issue 6 in one run; prints a table, writes bench/results.json. */
+const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
+const MEMORY_SENDS = Number(process.env.BENCH_MEMORY_SENDS ?? 100_000);
+const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 8);
+// Per concurrency level, both sides together: keeps the whole run under 5 minutes on a 2-core machine.
+const LEVEL_SECONDS = Number(process.env.BENCH_LEVEL_SECONDS ?? 28);
+const CONCURRENCY = [1, 16, 64, 256];
+const RESULTS = fileURLToPath(new URL('../../results.json', import.meta.url));
+
+const LOAD_AT_START = loadavg()[0];
+const progress = (line: string) => process.stderr.write(`[bench ${elapsed().toFixed(0)}s] ${line}\n`);
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
+
+progress('4. local cost (no HTTP)');
+const localCost = measureLocalCost();
+
+const sim = await SimProcess.start();
+try {
+  progress(`simulator child pid ${sim.pid} at ${sim.where.url}`);
+  progress('3. token storm: 1,000 concurrent first sends');
+  const tokenStorm = await measureTokenStorm(sim, 1_000);
+
+  const client = await createModuleClient(sim);
+  const bare = createBareClient(sim.where.baseUrl);
+  try {
+    const token = await client.tokenProvider.getToken();
+    const sendersOf = { module: client.service, bare: bare.http, authorization: `Bearer ${token}` };
+    const send = senders(sendersOf);
+    // Keeps the simulator's stores small (no drift from its growing state) and starts each run after a full GC.
+    const between = async () => {
+      await sim.reset();
+      gc();
+    };
+
+    progress('warm-up');
+    await between();
+    await runLoad(16, 2_000, send.module);
+    await runLoad(16, 2_000, send.bare);
+
+    progress(`1. simulator capacity (autocannon, ${CAPACITY_SECONDS} s)`);
+    await between();
+    const capacity = await measureCapacity(sim.where.baseUrl, token, 64, CAPACITY_SECONDS);
+
+    const throughput: ThroughputRow[] = [];
+    for (const concurrency of CONCURRENCY) {
+      progress(
+        `2. module vs bare at concurrency ${concurrency} (up to ${SENDS.toLocaleString('en')} sends each)`,
+      );
+      throughput.push(await compareAt(concurrency, SENDS, LEVEL_SECONDS, send, between));
+    }
+
+    // The same comparison without the module's default logging: how much of the gap the two log lines are.
+    progress('2b. module with logging: false vs bare at concurrency 64');
+    const quiet = await createModuleClient(sim, { logging: false });
+    const quietSend = { module: senders({ ...sendersOf, module: quiet.service }).module, bare: send.bare };
+    await runLoad(16, 1_000, quietSend.module);
+    const quietRow = await compareAt(64, SENDS, LEVEL_SECONDS / 2, quietSend, between);
+    await quiet.close();
+
+    progress(`5. memory over ${MEMORY_SENDS.toLocaleString('en')} sends`);
+    await between();
+    const memory = await measureMemory(client.service, client.logger, send.module, MEMORY_SENDS, 64);
+
+    const partial = {
+      date: new Date().toISOString(),
+      machine: machineInfo(LOAD_AT_START),
+      setup: {
+        simulator:
+          'AltinnSimulator in a child process on 127.0.0.1 (its own event loop; the 2 cores are shared)',
+        logging: 'default logging on (request + audit line per send), to a /dev/null write stream',
+        keepAlive: 'module default keep-alive agent; bare axios gets the same agent settings',
+      },
+      capacity,
+      throughput,
+      loggingOff: quietRow,
+      tokenStorm,
+      localCost,
+      memory,
+      durationSeconds: elapsed(),
+    };
+    const results: BenchResults = { ...partial, targets: checkTargets(partial) };
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(formatReport(results));
+    console.log(`\nWritten: ${RESULTS}`);
+    if (results.targets.some((t) => !t.met)) process.exitCode = 1;
+  } finally {
+    bare.close();
+    await client.close();
+  }
+} finally {
+  await sim.close();
+}

@@ -1,0 +1,27 @@
+import type { CapacityResult } from './capacity.js';
+import type { LocalCostResult } from './local-cost.js';
+import type { MachineInfo } from './machine.js';
+import type { MemoryResult } from './memory.js';
+import type { TargetCheck } from './targets.js';
+import type { ThroughputRow } from './throughput.js';
+import type { TokenStormResult } from './token-storm.js';
+
+/** The shape of bench/results.json. */
+export interface BenchResults {
+  date: string;
+  machine: MachineInfo;
+  setup: {
+    simulator: string;
+    logging: string;
+    keepAlive: string;
+  };
+  capacity: CapacityResult;
+  throughput: ThroughputRow[];
+  /** Concurrency 64 again, the module with `logging: false`. */
+  loggingOff: ThroughputRow;
+  tokenStorm: TokenStormResult;
+  localCost: LocalCostResult;
+  memory: MemoryResult;
+  targets: TargetCheck[];
+  durationSeconds: number;
+}

@@ -1,0 +1,69 @@
+import type { BenchResults } from './results.js';
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  value: string;
+  met: boolean;
+}
+
+const mb = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)} MB`;
+
+/** The issue's targets, judged on this run's figures. */
+export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
+  const at64 = r.throughput.find((row) => row.concurrency === 64);
+  const failures = r.throughput.reduce((n, row) => n + row.module.failures + row.bare.failures, 0);
+  return [
+    {
+      name: 'module / bare throughput at concurrency 64',
+      target: '≥ 0.90',
+      value: at64 ? at64.ratio.toFixed(2) : 'not run',
+      met: !!at64 && at64.ratio >= 0.9,
+    },
+    {
+      name: 'local cost per send (validation + serialisation)',
+      target: '< 50 µs',
+      value: `${r.localCost.meanMicros.toFixed(1)} µs`,
+      met: r.localCost.meanMicros < 50,
+    },
+    {
+      name: `heap growth over ${r.memory.sends.toLocaleString('en')} sends`,
+      target: '< 10 MB',
+      value: mb(r.memory.heapGrowthMB),
+      met: r.memory.heapGrowthMB < 10,
+    },
+    {
+      name: `RSS growth over ${r.memory.sends.toLocaleString('en')} sends`,
+      target: '< 10 MB',
+      value: mb(r.memory.rssGrowthMB),
+      met: r.memory.rssGrowthMB < 10,
+    },
+    {
+      name: 'in-flight map after the run',
+      target: '0 entries',
+      value: String(r.memory.inFlightAfter),
+      met: r.memory.inFlightAfter === 0,
+    },
+    {
+      name: `grants / exchanges for ${r.tokenStorm.sends.toLocaleString('en')} concurrent first sends`,
+      target: '1 / 1',
+      value: `${r.tokenStorm.grants} / ${r.tokenStorm.exchanges}`,
+      met:
+        r.tokenStorm.grants === 1 &&
+        r.tokenStorm.exchanges === 1 &&
+        r.tokenStorm.created === r.tokenStorm.sends,
+    },
+    {
+      name: 'failed sends in the throughput runs',
+      target: '0',
+      value: String(failures),
+      met: failures === 0,
+    },
+    {
+      name: 'whole bench run',
+      target: '< 300 s',
+      value: `${r.durationSeconds.toFixed(0)} s`,
+      met: r.durationSeconds < 300,
+    },
+  ];
+}
