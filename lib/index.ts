@@ -21,6 +21,7 @@ export type {
   MaskinportenOptions,
   MaskinportenPrivateJwk,
 } from './auth/maskinporten.interfaces.js';
+export { InstantOrderBaseDto } from './dto/instant-order-base.dto.js';
 export { InstantSmsOrderDto, RecipientSmsDto, SmsSettingsDto } from './dto/instant-sms-order.dto.js';
 export {
   InstantEmailOrderDto,

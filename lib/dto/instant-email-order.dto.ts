@@ -1,11 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, ValidateIf, ValidateNested } from 'class-validator';
+import { InstantOrderBaseDto } from './instant-order-base.dto.js';
 import { IsAltinnEmail, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
+import { isNonBlankString } from './validators/blank.js';
 
 export const EMAIL_CONTENT_TYPES = ['Plain', 'Html'] as const;
 export type EmailContentType = (typeof EMAIL_CONTENT_TYPES)[number];
 
-const isPresent = (value: unknown) => !(typeof value === 'string' && value.trim() === '') && value != null;
+const isPresent = (value: unknown) => value != null && (typeof value !== 'string' || isNonBlankString(value));
 
 export class EmailSettingsDto {
   @IsNotBlank()
@@ -36,15 +38,7 @@ export class RecipientEmailDto {
 }
 
 /** Body of `POST /future/orders/instant/email`. */
-export class InstantEmailOrderDto {
-  @IsOptional()
-  @IsNotBlank()
-  idempotencyId?: string;
-
-  @IsOptional()
-  @IsString()
-  sendersReference?: string;
-
+export class InstantEmailOrderDto extends InstantOrderBaseDto {
   @IsNestedObject()
   @ValidateNested()
   @Type(() => RecipientEmailDto)

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { InstantOrderBaseDto } from './instant-order-base.dto.js';
 import { IsAltinnPhoneNumber, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
 
 export class SmsSettingsDto {
@@ -30,16 +31,7 @@ export class RecipientSmsDto {
 }
 
 /** Body of `POST /future/orders/instant/sms`. */
-export class InstantSmsOrderDto {
-  /** One per logical message; generated (UUID) when omitted. */
-  @IsOptional()
-  @IsNotBlank()
-  idempotencyId?: string;
-
-  @IsOptional()
-  @IsString()
-  sendersReference?: string;
-
+export class InstantSmsOrderDto extends InstantOrderBaseDto {
   @IsNestedObject()
   @ValidateNested()
   @Type(() => RecipientSmsDto)

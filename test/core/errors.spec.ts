@@ -1,6 +1,5 @@
 import { AltinnApiError, AltinnAuthError, type AltinnTokenProvider } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { createTestClient, useTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
 
 async function failure(client: TestClient): Promise<AltinnApiError> {
   const error = await client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
@@ -9,22 +8,11 @@ async function failure(client: TestClient): Promise<AltinnApiError> {
 }
 
 describe('parsing every error shape Altinn sends', () => {
-  let sim: AltinnSimulator;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    // Retries are the resilience suite's subject; here each fault must surface as it is.
-    client = await createTestClient(sim, { retry: false });
-  });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
-  beforeEach(() => sim.reset());
+  // Retries are the resilience suite's subject; here each fault must surface as it is.
+  const ctx = useTestClient({ retry: false });
 
   it('ASP.NET ValidationProblemDetails (400): field errors flattened, traceId kept, no code', async () => {
-    sim.inject({
+    ctx.sim.inject({
       kind: 'status',
       status: 400,
       contentType: 'application/problem+json',
@@ -36,7 +24,7 @@ describe('parsing every error shape Altinn sends', () => {
         traceId: '00-abc-def-01',
       },
     });
-    const e = await failure(client);
+    const e = await failure(ctx.client);
     expect(e).toMatchObject({ status: 400, code: undefined, traceId: '00-abc-def-01', retryable: false });
     expect(e.errors).toEqual([
       { path: 'RecipientSms.PhoneNumber', message: 'Recipient phone number is not a valid mobile number.' },
@@ -44,7 +32,7 @@ describe('parsing every error shape Altinn sends', () => {
   });
 
   it('Altinn problem details v5 (503 NOT-00004): code, title, retryable', async () => {
-    sim.inject({
+    ctx.sim.inject({
       kind: 'status',
       status: 503,
       body: {
@@ -55,7 +43,7 @@ describe('parsing every error shape Altinn sends', () => {
         traceId: '00-111-222-01',
       },
     });
-    const e = await failure(client);
+    const e = await failure(ctx.client);
     expect(e).toMatchObject({
       status: 503,
       code: 'NOT-00004',
@@ -66,12 +54,12 @@ describe('parsing every error shape Altinn sends', () => {
   });
 
   it('the older shape: errorCode and the message in detail', async () => {
-    sim.inject({
+    ctx.sim.inject({
       kind: 'status',
       status: 422,
       body: { errorCode: 'NOT-00001', detail: 'Missing contact information' },
     });
-    const e = await failure(client);
+    const e = await failure(ctx.client);
     expect(e).toMatchObject({
       status: 422,
       code: 'NOT-00001',
@@ -86,19 +74,19 @@ describe('parsing every error shape Altinn sends', () => {
     ['malformed JSON 502', 502, '{"title": "broken', 'application/json'],
     ['JSON array 500', 500, '[1,2]', 'application/json'],
   ])('%s gives a bare AltinnApiError with the status', async (_name, status, body, contentType) => {
-    sim.inject({ kind: 'status', status, body, contentType });
-    const e = await failure(client);
+    ctx.sim.inject({ kind: 'status', status, body, contentType });
+    const e = await failure(ctx.client);
     expect(e).toMatchObject({ status, code: undefined, title: undefined, errors: [], retryable: true });
   });
 
   it('429 with Retry-After exposes retryAfterSeconds', async () => {
-    sim.inject({ kind: 'retryAfter', status: 429, seconds: 7 });
-    expect(await failure(client)).toMatchObject({ status: 429, retryAfterSeconds: 7, retryable: true });
+    ctx.sim.inject({ kind: 'retryAfter', status: 429, seconds: 7 });
+    expect(await failure(ctx.client)).toMatchObject({ status: 429, retryAfterSeconds: 7, retryable: true });
   });
 
   it('a real 401 from an expired token (StaticTokenProvider cannot refresh)', async () => {
-    const expired = await createTestClient(sim, {
-      tokenProvider: { getToken: () => sim.issueToken({ expiresInSeconds: -5 }) },
+    const expired = await createTestClient(ctx.sim, {
+      tokenProvider: { getToken: () => ctx.sim.issueToken({ expiresInSeconds: -5 }) },
     });
     const e = await failure(expired);
     expect(e).toMatchObject({ status: 401, retryable: false });
@@ -107,8 +95,8 @@ describe('parsing every error shape Altinn sends', () => {
 
   it('a real 403 from a token without the notifications scope, and one without the org claim', async () => {
     for (const claims of [{ scope: 'altinn:serviceowner/instances.read' }, { org: null }]) {
-      const token = await sim.issueToken(claims);
-      const c = await createTestClient(sim, { tokenProvider: { getToken: async () => token } });
+      const token = await ctx.sim.issueToken(claims);
+      const c = await createTestClient(ctx.sim, { tokenProvider: { getToken: async () => token } });
       expect(await failure(c)).toMatchObject({ status: 403 });
       await c.close();
     }
@@ -117,18 +105,18 @@ describe('parsing every error shape Altinn sends', () => {
   it('a real 401 leads to one invalidate() and one resend when the provider can refresh', async () => {
     let calls = 0;
     let invalidated = 0;
-    const good = await sim.issueToken();
+    const good = await ctx.sim.issueToken();
     const provider: AltinnTokenProvider = {
-      getToken: async () => (calls++ === 0 ? sim.issueToken({ expiresInSeconds: -5 }) : good),
+      getToken: async () => (calls++ === 0 ? ctx.sim.issueToken({ expiresInSeconds: -5 }) : good),
       invalidate: () => {
         invalidated++;
       },
     };
-    const c = await createTestClient(sim, { tokenProvider: provider });
+    const c = await createTestClient(ctx.sim, { tokenProvider: provider });
     const order = smsOrder();
     await expect(c.service.sendInstantSms(order)).resolves.toMatchObject({ created: true });
     expect(invalidated).toBe(1);
-    expect(sim.requests.map((r) => [r.status, r.idempotencyId])).toEqual([
+    expect(ctx.sim.requests.map((r) => [r.status, r.idempotencyId])).toEqual([
       [401, order.idempotencyId],
       [201, order.idempotencyId],
     ]);
@@ -136,13 +124,13 @@ describe('parsing every error shape Altinn sends', () => {
   });
 
   it('a failing token provider becomes AltinnAuthError without its message, and nothing is sent', async () => {
-    const c = await createTestClient(sim, {
+    const c = await createTestClient(ctx.sim, {
       tokenProvider: { getToken: () => Promise.reject(new Error('secret-key-material')) },
     });
     const error = await c.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnAuthError);
     expect(String(error) + JSON.stringify(error)).not.toContain('secret-key-material');
-    expect(sim.requests).toHaveLength(0);
+    expect(ctx.sim.requests).toHaveLength(0);
     await c.close();
   });
 });

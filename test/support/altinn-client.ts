@@ -6,7 +6,7 @@ import {
   StaticTokenProvider,
   type AltinnNotificationsModuleOptions,
 } from '../../lib/index.js';
-import type { AltinnSimulator } from '../../lib/testing/index.js';
+import { AltinnSimulator } from '../../lib/testing/index.js';
 import { CaptureLogger } from './capture-logger.js';
 
 export interface TestClient {
@@ -66,4 +66,22 @@ export function emailOrder(overrides: Record<string, unknown> = {}) {
     },
     ...overrides,
   };
+}
+
+/**
+ * Registers the usual hooks: one simulator and one client for the `describe` block, a clean simulator before each
+ * test. Read `ctx.sim` / `ctx.client` inside tests (they exist once `beforeAll` ran).
+ */
+export function useTestClient(overrides: Partial<AltinnNotificationsModuleOptions> = {}) {
+  const ctx = {} as { sim: AltinnSimulator; client: TestClient };
+  beforeAll(async () => {
+    ctx.sim = await AltinnSimulator.start();
+    ctx.client = await createTestClient(ctx.sim, overrides);
+  });
+  afterAll(async () => {
+    await ctx.client?.close();
+    await ctx.sim?.close();
+  });
+  beforeEach(() => ctx.sim.reset());
+  return ctx;
 }
