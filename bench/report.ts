@@ -14,7 +14,7 @@ function table(rows: string[][]): string {
   return [line(head), rule, ...body.map(line)].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
-/** The table the bench prints; the same text goes into docs/performance.md. */
+/** The table the bench prints; the same text goes into the README's Performance section. */
 export function formatReport(r: BenchResults): string {
   const m = r.machine;
   const c = r.capacity;
