@@ -1,6 +1,12 @@
 import { AltinnValidationError, InstantSmsOrderDto } from '../../lib/index.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, emailOrder, smsOrder, type TestClient } from '../support/altinn-client.js';
+import {
+  createTestClient,
+  emailOrder,
+  smsOrder,
+  useTestClient,
+  type TestClient,
+} from '../support/altinn-client.js';
 
 const sms = (recipient: Record<string, unknown>, settings: Record<string, unknown> = {}) =>
   smsOrder({
@@ -183,32 +189,23 @@ describe('phone number policy options', () => {
 });
 
 describe('blank, as ASP.NET [Required] sees it', () => {
-  let sim: AltinnSimulator;
-  let client: TestClient;
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    client = await createTestClient(sim, { retry: false });
-  });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  const ctx = useTestClient({ retry: false });
 
   it.each(['\u0085', ' \u0085\t', '\u00a0', '\u2028'])(
     'a body of only %j is blank, and nothing is sent',
     async (body) => {
-      const error = await client.service.sendInstantSms(sms({}, { body })).catch((e: unknown) => e);
+      const error = await ctx.client.service.sendInstantSms(sms({}, { body })).catch((e: unknown) => e);
       expect((error as AltinnValidationError).errors).toEqual([
         { path: 'recipientSms.smsSettings.body', message: 'must be a non-blank string' },
       ]);
-      expect(sim.requests).toHaveLength(0);
+      expect(ctx.sim.requests).toHaveLength(0);
     },
   );
 
   it('the simulator agrees: it answers 400 to a NEL-only body', async () => {
-    const res = await fetch(`${sim.baseUrl}/future/orders/instant/sms`, {
+    const res = await fetch(`${ctx.sim.baseUrl}/future/orders/instant/sms`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${client.token}`, 'Content-Type': 'application/json' },
+      headers: { Authorization: `Bearer ${ctx.client.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(sms({}, { body: '\u0085' })),
     });
     expect(res.status).toBe(400);

@@ -1,27 +1,16 @@
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, emailOrder, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { emailOrder, smsOrder, useTestClient } from '../support/altinn-client.js';
 import { renderError } from './leak-check.js';
 
 // A proxy in front of Altinn may quote the request in its error body; none of it may reach the error.
 describe('server text that quotes the request is redacted in AltinnApiError', () => {
-  let sim: AltinnSimulator;
-  let client: TestClient;
-
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    client = await createTestClient(sim, { retry: false });
-  });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  const ctx = useTestClient({ retry: false });
 
   const echo = (status: number, quoted: string[]) =>
-    sim.inject({
+    ctx.sim.inject({
       kind: 'status',
       status,
       body: {
-        title: `Rejected request with Authorization: Bearer ${client.token}`,
+        title: `Rejected request with Authorization: Bearer ${ctx.client.token}`,
         detail: quoted.join(' | '),
         errors: { Field: quoted.map((q) => `bad value ${q}`) },
         code: 'NOT-00004',
@@ -32,11 +21,11 @@ describe('server text that quotes the request is redacted in AltinnApiError', ()
     const order = smsOrder();
     const { phoneNumber, smsSettings } = order.recipientSms;
     echo(503, [phoneNumber, smsSettings.body]);
-    const error = await client.service.sendInstantSms(order).catch((e: unknown) => e);
+    const error = await ctx.client.service.sendInstantSms(order).catch((e: unknown) => e);
     const text = renderError(error);
 
     expect(error).toMatchObject({ name: 'AltinnApiError', status: 503, code: 'NOT-00004' });
-    for (const secret of [client.token, phoneNumber, smsSettings.body, '482913']) {
+    for (const secret of [ctx.client.token, phoneNumber, smsSettings.body, '482913']) {
       expect(text).not.toContain(secret);
     }
     expect(error).toMatchObject({ title: 'Rejected request with Authorization: Bearer [redacted]' });
@@ -51,7 +40,7 @@ describe('server text that quotes the request is redacted in AltinnApiError', ()
     const { emailAddress, emailSettings } = order.recipientEmail;
     const longBody = `${'Hei! '.repeat(70)}Din engangskode er: 771204`;
     echo(400, [emailAddress, emailSettings.subject, `${'x'.repeat(250)}${longBody}`]);
-    const error = await client.service
+    const error = await ctx.client.service
       .sendInstantEmail({
         ...order,
         recipientEmail: { emailAddress, emailSettings: { ...emailSettings, body: longBody } },
@@ -60,7 +49,7 @@ describe('server text that quotes the request is redacted in AltinnApiError', ()
     const text = renderError(error);
 
     expect(error).toMatchObject({ name: 'AltinnApiError', status: 400 });
-    for (const secret of [client.token, emailAddress, emailSettings.subject, '771204']) {
+    for (const secret of [ctx.client.token, emailAddress, emailSettings.subject, '771204']) {
       expect(text).not.toContain(secret);
     }
   });
