@@ -13,7 +13,8 @@ import {
   AltinnNotificationsError,
   AltinnRequestError,
 } from './errors/altinn-notifications.error.js';
-import { AltinnHttpClient, type AltinnResponse } from './http/altinn-http.client.js';
+import { AltinnHttpClient } from './http/altinn-http.client.js';
+import type { AltinnResponse } from './http/request-context.js';
 import { hashRecipient } from './http/recipient-hash.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
 import type { AltinnShipment } from './shipment/shipment.interfaces.js';

@@ -2,39 +2,17 @@ import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
-import {
-  AltinnApiError,
-  AltinnAuthError,
-  AltinnNotificationsError,
-  AltinnRequestError,
-} from '../errors/altinn-notifications.error.js';
-import { parseProblem } from '../errors/problem-details.parser.js';
+import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
 import type { ResolvedOptions } from '../options/resolve-options.js';
-import { echoRedactor } from './echo-redaction.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
 import { isRetryable, retryDelay, waitBeforeRetry } from './retry.policy.js';
-import type { AltinnAxiosConfig, RequestContext } from './request-context.js';
+import type { AltinnAxiosConfig, AltinnRequest, AltinnResponse } from './request-context.js';
+import { toAltinnResponse, toRequestError } from './response.mapper.js';
 
 /** A retry is only started when this much time is left before the deadline. */
 const MIN_ATTEMPT_MS = 1000;
-
-/** @internal One Altinn call as the service describes it. */
-export interface AltinnRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  body?: unknown;
-  context: Omit<RequestContext, 'attempt'>;
-  signal?: AbortSignal;
-}
-
-/** @internal A 2xx answer with its JSON body. */
-export interface AltinnResponse {
-  status: number;
-  data: unknown;
-  attempts: number;
-}
 
 /**
  * @internal The one request path: token → HTTP (interceptors: logging) → map the result or the error.
@@ -115,7 +93,7 @@ export class AltinnHttpClient implements OnModuleDestroy {
       token = await this.token();
       response = await this.attempt(request, ++state.attempts, token, deadline);
     }
-    return this.map(request, response, state.attempts, token);
+    return toAltinnResponse(request, response, state.attempts, token);
   }
 
   private async token(): Promise<string> {
@@ -160,67 +138,10 @@ export class AltinnHttpClient implements OnModuleDestroy {
     try {
       return await this.http.axiosRef.request<string>(config);
     } catch (err) {
-      throw this.requestError(
-        request,
-        attempt,
-        err,
-        request.signal?.aborted ? 'aborted' : timeout.signal.aborted ? 'timeout' : 'network',
-      );
+      const reason = request.signal?.aborted ? 'aborted' : timeout.signal.aborted ? 'timeout' : 'network';
+      throw toRequestError(request, attempt, err, reason, this.options.timeoutMs);
     } finally {
       clearTimeout(timer);
     }
-  }
-
-  /** Rebuilt from scratch: axios errors carry the request config, and with it the Authorization header. */
-  private requestError(
-    request: AltinnRequest,
-    attempts: number,
-    err: unknown,
-    reason: AltinnRequestError['reason'],
-  ) {
-    if (err instanceof AltinnNotificationsError) return err;
-    const code = isAxiosError(err) ? err.code : undefined;
-    const detail =
-      reason === 'timeout'
-        ? `no answer within the timeout (${this.options.timeoutMs} ms per attempt)`
-        : reason === 'aborted'
-          ? 'aborted by the caller'
-          : `network error${code ? ` ${code}` : ''}`;
-    return new AltinnRequestError(reason, {
-      method: request.method,
-      path: request.path,
-      attempts,
-      code,
-      detail,
-    });
-  }
-
-  private map(
-    request: AltinnRequest,
-    response: AxiosResponse<string>,
-    attempts: number,
-    token: string,
-  ): AltinnResponse {
-    const raw = typeof response.data === 'string' ? response.data : '';
-    if (response.status >= 200 && response.status < 300) {
-      try {
-        return { status: response.status, data: raw === '' ? undefined : JSON.parse(raw), attempts };
-      } catch {
-        throw new AltinnApiError({
-          status: response.status,
-          method: request.method,
-          path: request.path,
-          attempts,
-          detail: 'Altinn answered with a body that is not JSON',
-        });
-      }
-    }
-    const retryAfter = response.headers['retry-after'] as string | undefined;
-    throw new AltinnApiError({
-      ...parseProblem(response.status, raw, retryAfter, echoRedactor(request.body, token)),
-      method: request.method,
-      path: request.path,
-      attempts,
-    });
   }
 }

@@ -14,3 +14,19 @@ export interface RequestContext {
 export interface AltinnAxiosConfig extends InternalAxiosRequestConfig {
   altinn?: RequestContext;
 }
+
+/** @internal One Altinn call as the service describes it. */
+export interface AltinnRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: unknown;
+  context: Omit<RequestContext, 'attempt'>;
+  signal?: AbortSignal;
+}
+
+/** @internal A 2xx answer with its JSON body. */
+export interface AltinnResponse {
+  status: number;
+  data: unknown;
+  attempts: number;
+}

@@ -1,5 +1,5 @@
 import { AltinnApiError, AltinnValidationError } from '../errors/altinn-notifications.error.js';
-import type { AltinnResponse } from '../http/altinn-http.client.js';
+import type { AltinnResponse } from '../http/request-context.js';
 import type { AltinnShipment, AltinnShipmentRecipient, AltinnShipmentStatus } from './shipment.interfaces.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
