@@ -3,48 +3,24 @@ import { isAltinnEmail } from './altinn-email.js';
 import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
 import { isNonBlankString } from './blank.js';
 
-/** Altinn's phone rule: `+` or `00`, valid by libphonenumber. Messages never echo the value. */
-export function IsAltinnPhoneNumber(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isAltinnPhoneNumber',
-      validator: {
-        validate: (value) => parseAltinnPhoneNumber(value) !== undefined,
-        defaultMessage: () =>
-          'must be a valid phone number in international format, starting with + or 00 and the country code',
-      },
-    },
-    options,
-  );
+/** One class-validator rule from a predicate; the message never echoes the value. */
+function rule(name: string, validate: (value: unknown) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    ValidateBy({ name, validator: { validate, defaultMessage: () => message } }, options);
 }
+
+/** Altinn's phone rule: `+` or `00`, valid by libphonenumber. */
+export const IsAltinnPhoneNumber = rule(
+  'isAltinnPhoneNumber',
+  (value) => parseAltinnPhoneNumber(value) !== undefined,
+  'must be a valid phone number in international format, starting with + or 00 and the country code',
+);
 
 /** Altinn's email address rule. */
-export function IsAltinnEmail(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isAltinnEmail',
-      validator: {
-        validate: (value) => isAltinnEmail(value),
-        defaultMessage: () => 'must be an email address Altinn accepts',
-      },
-    },
-    options,
-  );
-}
+export const IsAltinnEmail = rule('isAltinnEmail', isAltinnEmail, 'must be an email address Altinn accepts');
 
 /** Non-empty and not only whitespace, as ASP.NET `[Required]` demands. */
-export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isNotBlank',
-      validator: {
-        validate: (value) => isNonBlankString(value),
-        defaultMessage: () => 'must be a non-blank string',
-      },
-    },
-    options,
-  );
-}
+export const IsNotBlank = rule('isNotBlank', isNonBlankString, 'must be a non-blank string');
 
 /** A nested object, required. `@ValidateNested` alone lets an array or a primitive through. */
 export function IsNestedObject(): PropertyDecorator {
