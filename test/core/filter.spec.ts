@@ -1,4 +1,5 @@
 import { Body, Controller, Post, type INestApplication } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import {
@@ -47,7 +48,7 @@ describe('AltinnExceptionFilter maps errors to application/problem+json', () => 
       controllers: [SendController],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new AltinnExceptionFilter(app.get((await import('@nestjs/core')).HttpAdapterHost)));
+    app.useGlobalFilters(new AltinnExceptionFilter(app.get(HttpAdapterHost)));
     await app.init();
   });
   afterAll(async () => {
