@@ -2,15 +2,33 @@ import type { InternalAxiosRequestConfig } from 'axios';
 import type { AltinnChannel } from '../altinn-notifications.interfaces.js';
 
 /** @internal What the interceptors may know of a call: never the body, the token or a raw recipient. */
-export interface RequestContext {
+export interface CallContext {
   channel?: AltinnChannel;
   idempotencyId?: string;
   recipientHash?: string;
-  attempt: number;
-  startedAt?: number;
 }
 
-/** @internal Axios keeps unknown config keys, so the context rides along on the request config. */
+/**
+ * @internal One attempt's context, riding along on the axios config (axios keeps unknown keys). A class, not an
+ * object literal: axios deep-copies plain objects of a config on every request, and passes instances as they are.
+ */
+export class RequestContext implements CallContext {
+  readonly channel?: AltinnChannel;
+  readonly idempotencyId?: string;
+  readonly recipientHash?: string;
+  startedAt?: number;
+
+  constructor(
+    call: CallContext,
+    readonly attempt: number,
+  ) {
+    this.channel = call.channel;
+    this.idempotencyId = call.idempotencyId;
+    this.recipientHash = call.recipientHash;
+  }
+}
+
+/** @internal The module's axios config: the usual one plus the attempt's context. */
 export interface AltinnAxiosConfig extends InternalAxiosRequestConfig {
   altinn?: RequestContext;
 }
@@ -20,7 +38,7 @@ export interface AltinnRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: unknown;
-  context: Omit<RequestContext, 'attempt'>;
+  context: CallContext;
   signal?: AbortSignal;
 }
 
