@@ -39,17 +39,18 @@ export function toWireSmsOrder(
   const violation = phonePolicyViolation(phone, policy);
   if (violation) throw new AltinnValidationError([{ path: 'recipientSms.phoneNumber', message: violation }]);
   const sender = nonBlank(r.smsSettings.sender) ?? defaults.smsSender;
-  return {
+  const wire: WireSmsOrder = {
     // Generated once per call, so every retry of this call carries the same id.
     idempotencyId: dto.idempotencyId ?? randomUUID(),
-    ...(dto.sendersReference != null && { sendersReference: dto.sendersReference }),
     recipientSms: {
       // Altinn forwards the raw string to the gateway, which wants no spaces and no `00`.
       phoneNumber: phone.number,
       timeToLiveInSeconds: r.timeToLiveInSeconds,
-      smsSettings: { ...(sender && { sender }), body: r.smsSettings.body },
+      smsSettings: sender ? { sender, body: r.smsSettings.body } : { body: r.smsSettings.body },
     },
   };
+  if (dto.sendersReference != null) wire.sendersReference = dto.sendersReference;
+  return wire;
 }
 
 export function toWireEmailOrder(input: InstantEmailOrder, defaults: OrderDefaults = {}): WireEmailOrder {

@@ -39,15 +39,18 @@ export function fastSmsOrder(input: unknown): InstantSmsOrder | undefined {
   if (!isNonBlankString(body)) return undefined;
 
   // A copy: what was checked is what is sent, even if the caller's object changes (or has getters).
-  return {
-    ...(idempotencyId != null && { idempotencyId: idempotencyId as string }),
-    ...(sendersReference != null && { sendersReference: sendersReference as string }),
+  const smsCopy: InstantSmsOrder['recipientSms']['smsSettings'] = { body: body as string };
+  if (sender != null) smsCopy.sender = sender as string;
+  const copy: InstantSmsOrder = {
     recipientSms: {
       phoneNumber: phoneNumber as string,
       timeToLiveInSeconds: ttl as number,
-      smsSettings: { ...(sender != null && { sender: sender as string }), body: body as string },
+      smsSettings: smsCopy,
     },
   };
+  if (idempotencyId != null) copy.idempotencyId = idempotencyId as string;
+  if (sendersReference != null) copy.sendersReference = sendersReference as string;
+  return copy;
 }
 
 /** `@IsOptional()`: null and undefined skip the other rules. */

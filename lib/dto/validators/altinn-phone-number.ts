@@ -1,10 +1,23 @@
-import { parsePhoneNumberWithError, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberWithError,
+  type CountryCode,
+  type E164Number,
+  type NumberType,
+} from 'libphonenumber-js/max';
+
+/** @internal A number that passed Altinn's rule, with what the policy needs to know of it. */
+export interface AltinnPhoneNumber {
+  /** E.164, as the gateway wants it. */
+  number: E164Number;
+  country?: CountryCode;
+  type: NonNullable<NumberType>;
+}
 
 /**
  * Altinn's own rule (contract §2a, `MobileNumberHelper`): starts with `+` or `00` (not `++`), `00` read as `+`,
  * then libphonenumber `isValidNumber` with no default region. Returns the parsed number, or undefined.
  */
-export function parseAltinnPhoneNumber(value: unknown): PhoneNumber | undefined {
+export function parseAltinnPhoneNumber(value: unknown): AltinnPhoneNumber | undefined {
   if (typeof value !== 'string') return undefined;
   // The DTO rule and the normalisation right after it parse the same string, and parsing is the dearest part
   // of checking an order: one remembered answer halves it. The result is only ever read.
@@ -14,16 +27,19 @@ export function parseAltinnPhoneNumber(value: unknown): PhoneNumber | undefined 
   return parsed;
 }
 
-let last: { value: string; parsed: PhoneNumber | undefined } | undefined;
+let last: { value: string; parsed: AltinnPhoneNumber | undefined } | undefined;
 
-function parse(value: string): PhoneNumber | undefined {
+function parse(value: string): AltinnPhoneNumber | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('++')) return undefined;
   const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;
   if (!international.startsWith('+')) return undefined;
   try {
     const parsed = parsePhoneNumberWithError(international);
-    return parsed.isValid() ? parsed : undefined;
+    // With the full ("max") metadata, libphonenumber's isValid() is exactly getType() !== undefined: one call
+    // answers both questions (a test holds the two to agreement).
+    const type = parsed.getType();
+    return type === undefined ? undefined : { number: parsed.number, country: parsed.country, type };
   } catch {
     return undefined;
   }
@@ -38,10 +54,12 @@ export interface PhoneNumberPolicy {
 }
 
 /** Why a valid number breaks the policy, or undefined when it passes. */
-export function phonePolicyViolation(phone: PhoneNumber, policy: PhoneNumberPolicy): string | undefined {
-  if (policy.mobileOnly !== false) {
-    const type = phone.getType();
-    if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return 'must be a mobile number';
+export function phonePolicyViolation(
+  phone: AltinnPhoneNumber,
+  policy: PhoneNumberPolicy,
+): string | undefined {
+  if (policy.mobileOnly !== false && phone.type !== 'MOBILE' && phone.type !== 'FIXED_LINE_OR_MOBILE') {
+    return 'must be a mobile number';
   }
   const countries = policy.allowedCountries;
   if (countries && countries.length > 0 && (!phone.country || !countries.includes(phone.country))) {
