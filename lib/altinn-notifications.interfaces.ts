@@ -57,7 +57,7 @@ export interface AltinnLoggingOptions {
   /** Where lines go. @default Nest's `Logger` with context `AltinnNotifications` */
   logger?: LoggerService;
   /**
-   * Key of the HMAC that hashes recipients in logs and audit records. Set it to correlate hashes across restarts;
+   * Key of the keyed hash of recipients in logs and audit records. Set it to correlate hashes across restarts;
    * a plain hash of a phone number is reversible by brute force, so the default is a random per-process key.
    */
   recipientHashKey?: string;
@@ -91,7 +91,7 @@ export interface InstantOrderResult {
 export interface AltinnAuditRecord {
   timestamp: string;
   channel: AltinnChannel;
-  /** HMAC-SHA256 of the normalised recipient, hex, first 16 characters. */
+  /** SHA-256 of the hash key and the normalised recipient, hex, first 16 characters. */
   recipientHash: string;
   idempotencyId: string;
   sendersReference?: string;
