@@ -5,7 +5,7 @@ import type {
   AltinnSendOptions,
   InstantOrderResult,
 } from './altinn-notifications.interfaces.js';
-import { AuditRecorder } from './audit/audit.recorder.js';
+import { AuditRecorder, type AuditEntry } from './audit/audit.recorder.js';
 import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
 import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
 import {
@@ -88,16 +88,13 @@ export class AltinnNotificationsService {
   private async sendOnce(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
     const started = performance.now();
     const { idempotencyId, sendersReference } = send.body;
-    const recipientHash = hashRecipient(this.options.recipientHashKey, send.recipient);
+    const recipientHash = this.audit.wantsRecipientHash
+      ? hashRecipient(this.options.recipientHashKey, send.recipient)
+      : '';
     const base = { channel: send.channel, recipientHash, idempotencyId, sendersReference };
-    const finish = (fields: object) =>
-      this.audit.record({
-        timestamp: new Date().toISOString(),
-        ...base,
-        durationMs: Math.round(performance.now() - started),
-        attempts: 1,
-        ...fields,
-      } as Parameters<AuditRecorder['record']>[0]);
+    // No promise to wait for unless `onAudit` returned one: a send takes no extra turn of the event loop.
+    const audit = (outcome: Omit<AuditEntry, keyof typeof base | 'durationMs'>) =>
+      this.audit.record({ ...base, durationMs: Math.round(performance.now() - started), ...outcome });
     try {
       const response = await this.client.execute({
         method: 'POST',
@@ -107,23 +104,25 @@ export class AltinnNotificationsService {
         signal: options.signal,
       });
       const result = toResult(response, idempotencyId, send.path);
-      await finish({
+      const pending = audit({
         result: result.created ? 'created' : 'replayed',
         status: response.status,
         attempts: response.attempts,
         notificationOrderId: result.notificationOrderId,
         shipmentId: result.notification.shipmentId,
       });
+      if (pending) await pending;
       return result;
     } catch (err) {
       const e = err as AltinnNotificationsError & Partial<AltinnApiError>;
-      await finish({
+      const pending = audit({
         result: 'failed',
         // Altinn Notifications' own status only: an AltinnAuthError's status is the token call's.
         status: err instanceof AltinnApiError ? err.status : undefined,
-        error: [e.name, e.code].filter(Boolean).join(' '),
+        error: e.code ? `${e.name} ${e.code}` : e.name,
         attempts: e.attempts ?? 1,
       });
+      if (pending) await pending;
       throw err;
     }
   }

@@ -36,9 +36,10 @@ function describe(config: AltinnAxiosConfig, outcome: string): string {
   const ctx = config.altinn;
   const ms = ctx?.startedAt === undefined ? '?' : Math.round(performance.now() - ctx.startedAt);
   const path = (config.url ?? '').split('?')[0];
-  const parts = [`${(config.method ?? 'get').toUpperCase()} ${path} ${outcome} ${ms}ms`];
-  if (ctx?.idempotencyId) parts.push(`idempotencyId=${ctx.idempotencyId}`);
-  if (ctx?.recipientHash) parts.push(`recipient=${ctx.recipientHash}`);
-  if (ctx && ctx.attempt > 1) parts.push(`attempt=${ctx.attempt}`);
-  return parts.join(' ');
+  return (
+    `${(config.method ?? 'get').toUpperCase()} ${path} ${outcome} ${ms}ms` +
+    (ctx?.idempotencyId ? ` idempotencyId=${ctx.idempotencyId}` : '') +
+    (ctx?.recipientHash ? ` recipient=${ctx.recipientHash}` : '') +
+    (ctx && ctx.attempt > 1 ? ` attempt=${ctx.attempt}` : '')
+  );
 }
