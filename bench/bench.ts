@@ -79,7 +79,7 @@ try {
 
     progress(`5. memory over ${MEMORY_SENDS.toLocaleString('en')} sends`);
     await between();
-    const memory = await measureMemory(client.service, client.logger, send.module, MEMORY_SENDS, 64);
+    const memory = await measureMemory(client.service, send.module, MEMORY_SENDS, 64);
 
     const partial = {
       date: new Date().toISOString(),
@@ -87,7 +87,7 @@ try {
       setup: {
         simulator:
           'AltinnSimulator in a child process on 127.0.0.1 (its own event loop; the 2 cores are shared)',
-        logging: 'default logging on (request + audit line per send), to a /dev/null write stream',
+        logging: 'default logging on (request + audit line per send), written synchronously to /dev/null',
         keepAlive: 'module default keep-alive agent; bare axios gets the same agent settings',
       },
       capacity,

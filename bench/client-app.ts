@@ -67,14 +67,19 @@ export async function createModuleClient(
     logger,
     close: async () => {
       await app.close();
-      await logger.close();
+      logger.close();
     },
   };
 }
 
 /** The baseline: axios with the agent settings the module uses by default (keep-alive, unlimited, LIFO). */
 export function createBareClient(baseURL: string): { http: AxiosInstance; close(): void } {
-  const settings = { keepAlive: true, maxSockets: Infinity, scheduling: 'lifo' as const };
+  const settings = {
+    keepAlive: true,
+    keepAliveMsecs: 60_000,
+    maxSockets: Infinity,
+    scheduling: 'lifo' as const,
+  };
   const httpAgent = new HttpAgent(settings);
   const httpsAgent = new HttpsAgent(settings);
   const http = axios.create({ baseURL, httpAgent, httpsAgent });

@@ -1,5 +1,4 @@
 import type { AltinnNotificationsService } from '../lib/index.js';
-import type { DevNullLogger } from './dev-null.logger.js';
 import { runLoad, summarise, type LoadStats } from './load.js';
 
 export interface MemoryReading {
@@ -43,16 +42,12 @@ async function reading(): Promise<MemoryReading> {
 /** The client process's memory before and after `sends` sends through the module (the simulator is elsewhere). */
 export async function measureMemory(
   service: AltinnNotificationsService,
-  logger: DevNullLogger,
   send: () => Promise<boolean>,
   sends: number,
   concurrency: number,
 ): Promise<MemoryResult> {
-  // Log lines still in the stream's buffer are the sink's memory, not the module's: drained before each reading.
-  await logger.drained();
   const before = await reading();
   const sample = await runLoad(concurrency, sends, send);
-  await logger.drained();
   const load = summarise([sample]);
   // The sample's latencies are part of the bench, not the module: let them go before the second reading.
   sample.latenciesMs = new Float64Array(0);
