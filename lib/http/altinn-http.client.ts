@@ -79,10 +79,17 @@ export class AltinnHttpClient implements OnModuleDestroy {
   async execute(request: AltinnRequest): Promise<AltinnResponse> {
     const { retry, deadlineMs } = this.options;
     const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
-    const state = { attempts: 0, refreshed: false };
+    // axios' timeout stops waiting for the headers at the deadline; this signal also ends a body that is still
+    // trickling in then. Made once per call, and only when there is a deadline.
+    const deadlineSignal = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+    const signal =
+      request.signal && deadlineSignal
+        ? AbortSignal.any([request.signal, deadlineSignal])
+        : (request.signal ?? deadlineSignal);
+    const state: CallState = { attempts: 0, refreshed: false, deadline, signal, deadlineSignal };
     for (let retries = 0; ; retries++) {
       try {
-        return await this.once(request, state, deadline);
+        return await this.once(request, state);
       } catch (error) {
         const site = { method: request.method, path: request.path, attempts: state.attempts };
         if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted) throw error;
@@ -95,69 +102,80 @@ export class AltinnHttpClient implements OnModuleDestroy {
   }
 
   /** One attempt; a 401 gets one fresh token and one resend per call (a stale cached token, not a retry). */
-  private async once(
-    request: AltinnRequest,
-    state: { attempts: number; refreshed: boolean },
-    deadline: number,
-  ) {
+  private async once(request: AltinnRequest, state: CallState) {
     const provider = this.options.tokenProvider;
     let token = await this.token();
-    let response = await this.attempt(request, ++state.attempts, token, deadline);
+    let response = await this.attempt(request, state, token);
     if (response.status === 401 && provider.invalidate && !state.refreshed) {
       state.refreshed = true;
       // Naming the rejected token lets a provider keep a fresh one that another call already fetched.
       await provider.invalidate(token);
       token = await this.token();
-      response = await this.attempt(request, ++state.attempts, token, deadline);
+      response = await this.attempt(request, state, token);
     }
     return toAltinnResponse(request, response, state.attempts, token);
   }
 
-  private async token(): Promise<string> {
+  /** The provider's token, or the `AltinnAuthError` its failure is. */
+  private token(): Promise<string> {
     try {
-      const token = await this.options.tokenProvider.getToken();
-      if (typeof token !== 'string' || token.trim() === '') throw new TypeError('empty token');
-      return token;
+      return Promise.resolve(this.options.tokenProvider.getToken()).then(checkToken, (err) => {
+        throw asAuthError(err);
+      });
     } catch (err) {
-      if (err instanceof AltinnAuthError) throw err;
-      // Only the class name: a custom provider's message may hold anything.
-      throw new AltinnAuthError(`The Altinn token provider failed (${(err as Error)?.name ?? 'error'})`);
+      return Promise.reject(asAuthError(err)); // a provider that throws instead of rejecting
     }
   }
 
-  private async attempt(
-    request: AltinnRequest,
-    attempt: number,
-    token: string,
-    deadline: number,
-  ): Promise<AxiosResponse<string>> {
+  private attempt(request: AltinnRequest, state: CallState, token: string): Promise<AxiosResponse<string>> {
+    const attempt = ++state.attempts;
     // axios' own timeout: a wall-clock timer until the answer's headers, then no gap longer than it in the body.
     // Cheaper per call than an AbortController of our own, whose signal axios would listen to.
-    const timeout = Math.max(1, Math.min(this.options.timeoutMs, deadline - Date.now()));
+    const timeout = Math.max(1, Math.min(this.options.timeoutMs, state.deadline - Date.now()));
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     const config: AxiosRequestConfig & Pick<AltinnAxiosConfig, 'altinn'> = {
       method: request.method,
       url: request.path,
       data: request.body === undefined ? undefined : JSON.stringify(request.body),
       timeout,
-      signal: request.signal,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        ...(request.body !== undefined && { 'Content-Type': 'application/json' }),
-      },
+      signal: state.signal,
+      headers,
       altinn: new RequestContext(request.context, attempt),
     };
-    try {
-      return await this.http.axiosRef.request<string>(config);
-    } catch (err) {
+    return this.http.axiosRef.request<string>(config).catch((err: unknown) => {
       const reason = request.signal?.aborted
         ? 'aborted'
-        : isAxiosError(err) && err.code === AxiosError.ETIMEDOUT
+        : state.deadlineSignal?.aborted || (isAxiosError(err) && err.code === AxiosError.ETIMEDOUT)
           ? 'timeout'
           : 'network';
       throw toRequestError(request, attempt, err, reason, this.options.timeoutMs);
-    }
+    });
   }
+}
+
+function checkToken(token: unknown): string {
+  if (typeof token !== 'string' || token.trim() === '')
+    throw new AltinnAuthError('The Altinn token provider failed (empty token)');
+  return token;
+}
+
+function asAuthError(err: unknown): AltinnAuthError {
+  if (err instanceof AltinnAuthError) return err;
+  // Only the class name: a custom provider's message may hold anything.
+  return new AltinnAuthError(`The Altinn token provider failed (${(err as Error)?.name ?? 'error'})`);
+}
+
+/** One call across its attempts. */
+interface CallState {
+  attempts: number;
+  /** A 401 was answered with a fresh token already. */
+  refreshed: boolean;
+  /** ms since the epoch; Infinity without `deadlineMs`. */
+  deadline: number;
+  /** The caller's signal, the deadline's, or both. */
+  signal?: AbortSignal;
+  deadlineSignal?: AbortSignal;
 }
 
 /** The variables axios reads to choose a proxy (proxy-from-env), in either case. */
