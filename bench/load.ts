@@ -54,7 +54,7 @@ export async function runLoad(
   };
 }
 
-/** Merges the halves of an interleaved (ABBA) run into one set of figures. */
+/** Merges the segments of an interleaved run into one set of figures. */
 export function summarise(samples: LoadSample[]): LoadStats {
   const sends = samples.reduce((n, s) => n + s.latenciesMs.length, 0);
   const all = new Float64Array(sends);

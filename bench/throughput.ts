@@ -29,9 +29,13 @@ export function senders({ module, bare, authorization }: Senders) {
   };
 }
 
+/** Segments per side and level: many short ones, so the machine's own drift falls on both sides alike. */
+const SEGMENTS = 10;
+
 /**
- * One concurrency level, interleaved bare → module → module → bare (halves of `sends` each, each within a quarter
- * of `maxSeconds`), so drift during the run (JIT, GC, other load on the machine) falls on both sides alike.
+ * One concurrency level: `SEGMENTS` segments per side, alternating A B B A A B … (each a tenth of `sends`, each
+ * within its share of `maxSeconds`). On a shared machine whose background load changes from one minute to the
+ * next, one long run per side would measure the machine as much as the module.
  */
 export async function compareAt(
   concurrency: number,
@@ -40,12 +44,14 @@ export async function compareAt(
   send: ReturnType<typeof senders>,
   between: () => Promise<void>,
 ): Promise<ThroughputRow> {
-  const half = Math.ceil(sends / 2);
+  const perSegment = Math.ceil(sends / SEGMENTS);
+  const segmentSeconds = maxSeconds / (2 * SEGMENTS);
   const module: LoadSample[] = [];
   const bare: LoadSample[] = [];
-  for (const side of ['bare', 'module', 'module', 'bare'] as const) {
+  for (let i = 0; i < 2 * SEGMENTS; i++) {
+    const side = (i + 1) % 4 < 2 ? 'bare' : 'module'; // bare, module, module, bare, bare, module, …
     await between();
-    const sample = await runLoad(concurrency, half, send[side], maxSeconds / 4);
+    const sample = await runLoad(concurrency, perSegment, send[side], segmentSeconds);
     (side === 'module' ? module : bare).push(sample);
   }
   const m = summarise(module);
