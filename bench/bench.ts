@@ -14,6 +14,7 @@ import { SimProcess } from './sim-process.js';
 import { checkTargets } from './targets.js';
 import { compareAt, senders, type ThroughputRow } from './throughput.js';
 import { measureTokenStorm } from './token-storm.js';
+import type { AltinnNotificationsModuleOptions } from '../lib/index.js';
 
 /** `npm run bench`: the five measurements of issue 6 in one run; prints a table, writes bench/results.json. */
 const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
@@ -22,6 +23,7 @@ const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 8);
 // Per concurrency level, both sides together: keeps the whole run under 5 minutes on a 2-core machine.
 const LEVEL_SECONDS = Number(process.env.BENCH_LEVEL_SECONDS ?? 28);
 const CONCURRENCY = [1, 16, 64, 256];
+const TARGET_CONCURRENCY = 64;
 const RESULTS = fileURLToPath(new URL('../../results.json', import.meta.url));
 
 const LOAD_AT_START = loadavg()[0];
@@ -63,19 +65,30 @@ try {
 
     const throughput: ThroughputRow[] = [];
     for (const concurrency of CONCURRENCY) {
+      const upTo = (concurrency === TARGET_CONCURRENCY ? 2 : 1) * SENDS;
       progress(
-        `2. module vs bare at concurrency ${concurrency} (up to ${SENDS.toLocaleString('en')} sends each)`,
+        `2. module vs bare at concurrency ${concurrency} (up to ${upTo.toLocaleString('en')} sends each)`,
       );
-      throughput.push(await compareAt(concurrency, SENDS, LEVEL_SECONDS, send, between));
+      // The level the target is set at gets twice the sends and time: its figure is the one judged.
+      const scale = concurrency === TARGET_CONCURRENCY ? 2 : 1;
+      throughput.push(await compareAt(concurrency, SENDS * scale, LEVEL_SECONDS * scale, send, between));
     }
 
-    // The same comparison without the module's default logging: how much of the gap the two log lines are.
-    progress('2b. module with logging: false vs bare at concurrency 64');
-    const quiet = await createModuleClient(sim, { logging: false });
-    const quietSend = { module: senders({ ...sendersOf, module: quiet.service }).module, bare: send.bare };
-    await runLoad(16, 1_000, quietSend.module);
-    const quietRow = await compareAt(64, SENDS, LEVEL_SECONDS / 2, quietSend, between);
-    await quiet.close();
+    // The same comparison without the module's logging, and with its logging going nowhere: how much of the gap
+    // is the log sink's two writes per send, and how much the module's own work for them.
+    const variant = async (label: string, extra: Partial<AltinnNotificationsModuleOptions>) => {
+      progress(`${label} vs bare at concurrency ${TARGET_CONCURRENCY}`);
+      const other = await createModuleClient(sim, extra);
+      const otherSend = { module: senders({ ...sendersOf, module: other.service }).module, bare: send.bare };
+      await runLoad(16, 1_000, otherSend.module);
+      const row = await compareAt(TARGET_CONCURRENCY, SENDS, LEVEL_SECONDS / 2, otherSend, between);
+      await other.close();
+      return row;
+    };
+    const quietRow = await variant('2b. module with logging: false', { logging: false });
+    const discardRow = await variant('2c. module logging to a logger that discards', {
+      logging: { logger: { log: () => undefined, warn: () => undefined, error: () => undefined } },
+    });
 
     progress(`5. memory over ${MEMORY_SENDS.toLocaleString('en')} sends`);
     await between();
@@ -93,6 +106,7 @@ try {
       capacity,
       throughput,
       loggingOff: quietRow,
+      loggingDiscarded: discardRow,
       tokenStorm,
       localCost,
       memory,

@@ -1,4 +1,5 @@
 import type { BenchResults } from './results.js';
+import { SEGMENTS, type ThroughputRow } from './throughput.js';
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const perSend = (mb: number, sends: number) => `${Math.round((mb * 1024 * 1024) / sends)} bytes`;
@@ -12,6 +13,14 @@ function table(rows: string[][]): string {
   const [head, ...body] = rows;
   const rule = widths.map((w) => '-'.repeat(w));
   return [line(head), rule, ...body.map(line)].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+function variantLine(label: string, row: ThroughputRow): string {
+  return (
+    `   with ${label} at concurrency ${row.concurrency}: module ${int(row.module.perSecond)} req/s vs bare ` +
+    `${int(row.bare.perSecond)} req/s, ratio ${row.ratio.toFixed(2)} (pairs ${row.pairedMedianRatio.toFixed(2)}); ` +
+    `client CPU µs/send ${int(row.module.cpuMicrosPerSend)} / ${int(row.bare.cpuMicrosPerSend)}`
+  );
 }
 
 /** The table the bench prints; the same text goes into the README's Performance section. */
@@ -57,9 +66,10 @@ export function formatReport(r: BenchResults): string {
     '',
     '2. sendInstantSms through the module vs bare axios.post (same JSON, same token, same keep-alive agent)',
     throughput,
-    `   with logging: false at concurrency 64: module ${int(r.loggingOff.module.perSecond)} req/s vs bare ` +
-      `${int(r.loggingOff.bare.perSecond)} req/s, ratio ${r.loggingOff.ratio.toFixed(2)}; client CPU µs/send ` +
-      `${int(r.loggingOff.module.cpuMicrosPerSend)} / ${int(r.loggingOff.bare.cpuMicrosPerSend)}`,
+    `   median of the ${SEGMENTS} neighbouring segment pairs' ratios: ` +
+      r.throughput.map((row) => `${row.pairedMedianRatio.toFixed(2)} at ${row.concurrency}`).join(', '),
+    variantLine('logging: false', r.loggingOff),
+    variantLine('logging into a logger that discards', r.loggingDiscarded),
     '',
     `3. Token storm: ${int(ts.sends)} concurrent first sends → ${ts.grants} grant(s), ${ts.exchanges} exchange(s); ` +
       `${int(ts.created)} created in ${ts.seconds.toFixed(2)} s`,

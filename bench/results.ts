@@ -19,6 +19,8 @@ export interface BenchResults {
   throughput: ThroughputRow[];
   /** Concurrency 64 again, the module with `logging: false`. */
   loggingOff: ThroughputRow;
+  /** Concurrency 64 again, the module's default logging into a logger that discards every line. */
+  loggingDiscarded: ThroughputRow;
   tokenStorm: TokenStormResult;
   localCost: LocalCostResult;
   memory: MemoryResult;

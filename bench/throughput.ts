@@ -11,6 +11,11 @@ export interface ThroughputRow {
   ratio: number;
   /** module / bare client CPU per send. */
   cpuRatio: number;
+  /**
+   * Median over the adjacent bare/module segment pairs of their throughput ratio: a cross-check that a burst of
+   * load from elsewhere on the machine, landing on a few segments, cannot move much.
+   */
+  pairedMedianRatio: number;
 }
 
 export interface Senders {
@@ -30,7 +35,7 @@ export function senders({ module, bare, authorization }: Senders) {
 }
 
 /** Segments per side and level: many short ones, so the machine's own drift falls on both sides alike. */
-const SEGMENTS = 10;
+export const SEGMENTS = 10;
 
 /**
  * One concurrency level: `SEGMENTS` segments per side, alternating A B B A A B … (each a tenth of `sends`, each
@@ -56,11 +61,15 @@ export async function compareAt(
   }
   const m = summarise(module);
   const b = summarise(bare);
+  // Segments run B M | M B | B M …: the k-th module and the k-th bare segment are neighbours in time.
+  const rate = (x: LoadSample) => x.latenciesMs.length / x.seconds;
+  const pairs = module.map((x, k) => rate(x) / rate(bare[k])).sort((p, q) => p - q);
   return {
     concurrency,
     module: m,
     bare: b,
     ratio: m.perSecond / b.perSecond,
     cpuRatio: m.cpuMicrosPerSend / b.cpuMicrosPerSend,
+    pairedMedianRatio: (pairs[(pairs.length - 1) >> 1] + pairs[pairs.length >> 1]) / 2,
   };
 }
