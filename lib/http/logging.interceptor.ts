@@ -19,7 +19,7 @@ export function useLoggingInterceptor(axios: AxiosInstance, logger: LoggerServic
   axios.interceptors.response.use(
     (response: AxiosResponse) => {
       const line = describe(response.config as AltinnAxiosConfig, String(response.status));
-      if (response.status >= 400) logger.warn(line);
+      if (isFailure(response)) logger.warn(line);
       else logger.log(line);
       return response;
     },
@@ -30,6 +30,14 @@ export function useLoggingInterceptor(axios: AxiosInstance, logger: LoggerServic
       return Promise.reject(error);
     },
   );
+}
+
+/**
+ * A 404 to a read is Altinn's answer about a shipment, not a failed call: the health probe asks for one on every
+ * check, and a warning per probe would bury the real ones.
+ */
+function isFailure(response: AxiosResponse): boolean {
+  return response.status >= 400 && !(response.status === 404 && response.config.method === 'get');
 }
 
 function describe(config: AltinnAxiosConfig, outcome: string): string {

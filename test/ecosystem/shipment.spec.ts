@@ -82,10 +82,15 @@ describe('getShipment: GET /future/shipment/{id}', () => {
   });
 
   it('an unknown shipment is AltinnApiError 404 NOT-00003, not retryable', async () => {
+    const before = client.logger.lines.length;
     const error = await client.service.getShipment(UNKNOWN).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnApiError);
     expect(error).toMatchObject({ status: 404, code: 'NOT-00003', retryable: false, method: 'GET' });
     expect((error as Error).message).toContain('Shipment not found');
+    // An answer about the shipment, logged as such: the health probe gets one on every check.
+    expect(client.logger.lines.slice(before)).toEqual([
+      expect.stringMatching(/^log GET \/future\/shipment\/\S+ 404 \d+ms$/),
+    ]);
   });
 
   it('another service owner’s shipment is NOT-00003 too', async () => {
