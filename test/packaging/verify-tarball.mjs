@@ -1,4 +1,4 @@
-// Checks the packed tarball's contract (as @nestjs/axios does for its own): every main/types/exports target
+// Checks the packed tarball's contract (as @nestjs/axios does for its own): every main/types/exports/typesVersions target
 // exists, relative specifiers keep their `.js` and point at shipped files, both builds carry their `.d.ts`, the
 // CommonJS build is marked as such, and only the optional health entry mentions @nestjs/terminus.
 // Usage: node test/packaging/verify-tarball.mjs <package.tgz> <scratch dir>
@@ -18,7 +18,14 @@ function targets(value, path = 'exports') {
   return Object.entries(value).flatMap(([key, v]) => targets(v, `${path}["${key}"]`));
 }
 
-for (const [where, target] of [['main', pkg.main], ['types', pkg.types], ...targets(pkg.exports)]) {
+const typesVersions = targets(pkg.typesVersions ?? {}, 'typesVersions');
+check(typesVersions.length === 2, 'typesVersions must map /testing and /health (node10 resolution)');
+for (const [where, target] of [
+  ['main', pkg.main],
+  ['types', pkg.types],
+  ...targets(pkg.exports),
+  ...typesVersions,
+]) {
   check(existsSync(join(pkgDir, target)), `${where} → ${target} is not in the tarball`);
 }
 for (const entry of ['.', './testing', './health']) {
