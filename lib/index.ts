@@ -45,7 +45,7 @@ export { AltinnOtpModule } from './otp/otp.module.js';
 export { AltinnOtpService } from './otp/otp.service.js';
 export { ALTINN_OTP_STORE } from './otp/otp.constants.js';
 export { ALTINN_OTP_DEFAULT_TEMPLATES } from './otp/otp.templates.js';
-export { InMemoryOtpStore } from './otp/in-memory-otp.store.js';
+export { InMemoryOtpStore, type InMemoryOtpStoreOptions } from './otp/in-memory-otp.store.js';
 export { RedisOtpStore, type OtpRedisClient, type RedisOtpStoreOptions } from './otp/redis-otp.store.js';
 export type {
   AltinnOtpModuleOptions,

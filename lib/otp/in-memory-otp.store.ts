@@ -23,6 +23,18 @@ interface SendCounter {
 /** How often, at most, expired entries are swept (on the next call; no timers to keep a process alive). */
 const SWEEP_EVERY_MS = 60_000;
 
+/** How often, at most, a full store sweeps early: a flood at capacity must not make every call a full scan. */
+const FULL_SWEEP_EVERY_MS = 1_000;
+
+export interface InMemoryOtpStoreOptions {
+  /**
+   * Recipients tracked at once (each has a send counter and at most one live challenge). A new recipient beyond it
+   * is refused as `TOO_MANY_SENDS` until older entries age out; recipients already tracked are not affected. Keeps
+   * a flood of sends to ever-new addresses from growing the process without bound. @default 100_000
+   */
+  maxRecipients?: number;
+}
+
 /**
  * The default store: one process's memory. Every method runs synchronously to completion, which makes it atomic
  * on Node's single thread. Apps with several instances need a shared store such as `RedisOtpStore`.
@@ -31,7 +43,16 @@ export class InMemoryOtpStore implements OtpStore {
   readonly #challenges = new Map<string, StoredChallenge>();
   readonly #current = new Map<string, string>();
   readonly #counters = new Map<string, SendCounter>();
+  readonly #maxRecipients: number;
   #sweptAt = -Infinity;
+
+  constructor(options: InMemoryOtpStoreOptions = {}) {
+    const max = options.maxRecipients ?? 100_000;
+    if (!Number.isInteger(max) || max < 1) {
+      throw new TypeError('InMemoryOtpStore: maxRecipients must be a positive integer');
+    }
+    this.#maxRecipients = max;
+  }
 
   begin(challenge: OtpChallengeRecord, limits: OtpSendLimits, now: number): Promise<OtpBeginResult> {
     this.#sweep(now);
@@ -41,6 +62,12 @@ export class InMemoryOtpStore implements OtpStore {
     }
     const key = challenge.recipientKey;
     const counter = this.#counters.get(key);
+    if (!counter && this.#counters.size >= this.#maxRecipients) {
+      if (now - this.#sweptAt >= FULL_SWEEP_EVERY_MS) this.#sweep(now, true);
+      if (this.#counters.size >= this.#maxRecipients) {
+        return Promise.resolve({ status: 'limit', retryAfterMs: SWEEP_EVERY_MS });
+      }
+    }
     if (counter && now - counter.last < limits.cooldownMs) {
       return Promise.resolve({ status: 'cooldown', retryAfterMs: counter.last + limits.cooldownMs - now });
     }
@@ -104,8 +131,8 @@ export class InMemoryOtpStore implements OtpStore {
   }
 
   /** Keeps memory bounded by the live window without a timer. */
-  #sweep(now: number): void {
-    if (now - this.#sweptAt < SWEEP_EVERY_MS) return;
+  #sweep(now: number, early = false): void {
+    if (!early && now - this.#sweptAt < SWEEP_EVERY_MS) return;
     this.#sweptAt = now;
     for (const stored of this.#challenges.values()) {
       if (now > stored.expiresAt + OTP_EXPIRED_GRACE_MS) this.#remove(stored);
