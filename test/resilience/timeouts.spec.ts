@@ -2,7 +2,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTestClient, smsOrder } from '../support/altinn-client.js';
+import { smsOrder } from '../support/altinn-client.js';
 import { failure, orderAttempts, SMS_PATH, withOwnSimulator } from './resilience.helpers.js';
 
 // Jest runs concurrent tests in parallel only within one describe block.
@@ -64,37 +64,28 @@ describe('per-attempt timeout, deadline and slow body', () => {
   it.concurrent('a body that keeps trickling in is cut at deadlineMs', async () => {
     // Headers at once, then a byte every 300 ms of a body that never completes: no gap is long enough for the
     // per-attempt timeout, so only the deadline ends it.
-    const timers = new Set<NodeJS.Timeout>();
     const trickler = createServer((req, res) => {
       req.resume();
       res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
       res.write('{');
       const timer = setInterval(() => res.write(' '), 300);
-      timers.add(timer);
       res.on('close', () => clearInterval(timer));
     });
     await new Promise<void>((resolve) => trickler.listen(0, '127.0.0.1', resolve));
     const { port } = trickler.address() as AddressInfo;
-    await withOwnSimulator({ deadlineMs: 5000, retry: false }, async (sim) => {
-      const client = await createTestClient(sim, {
-        baseUrl: `http://127.0.0.1:${port}`,
-        timeoutMs: 5000,
-        deadlineMs: 5000,
-        retry: false,
-      });
-      try {
+    const options = { baseUrl: `http://127.0.0.1:${port}`, deadlineMs: 5000, retry: false as const };
+    try {
+      await withOwnSimulator(options, async (_sim, client) => {
         const started = Date.now();
         const error = await failure(client.service.sendInstantSms(smsOrder()));
         const elapsed = Date.now() - started;
         expect(error).toMatchObject({ name: 'AltinnRequestError', reason: 'timeout', attempts: 1 });
         expect(elapsed).toBeGreaterThanOrEqual(4900);
         expect(elapsed).toBeLessThan(6500);
-      } finally {
-        await client.close();
-        for (const timer of timers) clearInterval(timer);
-        trickler.closeAllConnections();
-        await new Promise((resolve) => trickler.close(resolve));
-      }
-    });
+      });
+    } finally {
+      trickler.closeAllConnections();
+      await new Promise((resolve) => trickler.close(resolve));
+    }
   });
 });
