@@ -86,7 +86,8 @@ export class AltinnHttpClient implements OnModuleDestroy {
       request.signal && deadlineSignal
         ? AbortSignal.any([request.signal, deadlineSignal])
         : (request.signal ?? deadlineSignal);
-    const state: CallState = { attempts: 0, refreshed: false, deadline, signal, deadlineSignal };
+    const data = request.body === undefined ? undefined : JSON.stringify(request.body);
+    const state: CallState = { attempts: 0, refreshed: false, deadline, signal, deadlineSignal, data };
     for (let retries = 0; ; retries++) {
       try {
         return await this.once(request, state);
@@ -133,11 +134,11 @@ export class AltinnHttpClient implements OnModuleDestroy {
     // Cheaper per call than an AbortController of our own, whose signal axios would listen to.
     const timeout = Math.max(1, Math.min(this.options.timeoutMs, state.deadline - Date.now()));
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (state.data !== undefined) headers['Content-Type'] = 'application/json';
     const config: AxiosRequestConfig & Pick<AltinnAxiosConfig, 'altinn'> = {
       method: request.method,
       url: request.path,
-      data: request.body === undefined ? undefined : JSON.stringify(request.body),
+      data: state.data,
       timeout,
       signal: state.signal,
       headers,
@@ -176,6 +177,8 @@ interface CallState {
   /** The caller's signal, the deadline's, or both. */
   signal?: AbortSignal;
   deadlineSignal?: AbortSignal;
+  /** The body as JSON, serialised once for every attempt. */
+  data?: string;
 }
 
 /** The variables axios reads to choose a proxy (proxy-from-env), in either case. */
