@@ -63,7 +63,7 @@ export class InMemoryOtpStore implements OtpStore {
     const key = challenge.recipientKey;
     const counter = this.#counters.get(key);
     if (!counter && this.#counters.size >= this.#maxRecipients) {
-      if (now - this.#sweptAt >= FULL_SWEEP_EVERY_MS) this.#sweep(now, true);
+      this.#sweep(now, FULL_SWEEP_EVERY_MS);
       if (this.#counters.size >= this.#maxRecipients) {
         return Promise.resolve({ status: 'limit', retryAfterMs: SWEEP_EVERY_MS });
       }
@@ -131,8 +131,8 @@ export class InMemoryOtpStore implements OtpStore {
   }
 
   /** Keeps memory bounded by the live window without a timer. */
-  #sweep(now: number, early = false): void {
-    if (!early && now - this.#sweptAt < SWEEP_EVERY_MS) return;
+  #sweep(now: number, every = SWEEP_EVERY_MS): void {
+    if (now - this.#sweptAt < every) return;
     this.#sweptAt = now;
     for (const stored of this.#challenges.values()) {
       if (now > stored.expiresAt + OTP_EXPIRED_GRACE_MS) this.#remove(stored);
