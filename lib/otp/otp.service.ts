@@ -68,7 +68,8 @@ export class AltinnOtpService {
       ]);
     }
     const language = request.language ?? o.language;
-    if (!(language in o.templates)) {
+    // Own keys only: `in` also sees `toString`, `constructor`, `__proto__` …
+    if (typeof language !== 'string' || !Object.hasOwn(o.templates, language)) {
       throw new AltinnValidationError([{ path: 'language', message: "must be 'nb' or 'en'" }]);
     }
     const now = o.now();
