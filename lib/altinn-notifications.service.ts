@@ -66,6 +66,19 @@ export class AltinnNotificationsService {
   }
 
   /**
+   * Every local check `sendInstantSms` makes (Altinn's rules, phone policy, segment cap), and nothing sent:
+   * throws `AltinnValidationError`. For callers that must refuse before spending something, e.g. a rate limit.
+   */
+  checkInstantSms(order: InstantSmsOrder): void {
+    toWireSmsOrder(order, this.options.phonePolicy, this.options.defaults, this.options.maxSmsSegments);
+  }
+
+  /** Every local check `sendInstantEmail` makes, and nothing sent: throws `AltinnValidationError`. */
+  checkInstantEmail(order: InstantEmailOrder): void {
+    toWireEmailOrder(order, this.options.defaults);
+  }
+
+  /**
    * `GET /future/shipment/{id}`: where the message is now (`SMS_New` … `SMS_Delivered`). Rejects with
    * `AltinnValidationError` for a non-GUID id, and `AltinnApiError` `NOT-00003` (404) for an unknown shipment.
    */

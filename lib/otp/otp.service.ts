@@ -2,6 +2,7 @@ import { Inject, Injectable, type LoggerService } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InstantOrderResult } from '../altinn-notifications.interfaces.js';
 import { AltinnNotificationsService } from '../altinn-notifications.service.js';
+import type { InstantEmailOrder, InstantSmsOrder } from '../dto/order.interfaces.js';
 import {
   AltinnApiError,
   AltinnAuthError,
@@ -23,7 +24,7 @@ import type {
   OtpVerifyResult,
 } from './otp.interfaces.js';
 import { otpEmailOrder, otpSmsOrder } from './otp.messages.js';
-import { normaliseRecipient, requireRecipient } from './otp.recipient.js';
+import { normaliseRecipient, requireRecipient, type OtpRecipient } from './otp.recipient.js';
 import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interfaces.js';
 import type { ResolvedOtpOptions } from './resolve-otp-options.js';
 
@@ -83,7 +84,11 @@ export class AltinnOtpService {
       expiresAt: now + o.ttlSeconds * 1000,
       maxAttempts: o.maxAttempts,
     };
-    fresh.codeHash = this.#keys.hashCode(this.#keys.deriveCode(fresh, o.codeLength));
+    const freshCode = this.#keys.deriveCode(fresh, o.codeLength);
+    fresh.codeHash = this.#keys.hashCode(freshCode);
+    // Every refusal comes before the store: a send that cannot go out must not spend a recipient's limits or a
+    // slot of the store. Any code of this length makes an order of the same shape and segment count.
+    this.#check(this.#order(recipient, fresh, freshCode, language, request));
     const limits = { cooldownMs: o.cooldownMs, maxSends: o.maxSends, windowMs: o.windowMs };
     const begun = await this.#store.begin(fresh, limits, now);
     const who = `channel=${channel} recipient=${fresh.recipientKey.slice(0, 16)}`;
@@ -99,19 +104,13 @@ export class AltinnOtpService {
         { path: 'challengeId', message: 'belongs to a live challenge for another recipient' },
       ]);
     }
-    const idempotencyId = this.#keys.idempotencyId(challenge);
     const code = this.#keys.deriveCode(challenge, o.codeLength);
+    const order = this.#order(recipient, challenge, code, language, request);
+    const idempotencyId = this.#keys.idempotencyId(challenge);
     const newChallenge = begun.status === 'created';
     let sent: InstantOrderResult;
     try {
-      sent = await this.#deliver(
-        channel,
-        recipient.address,
-        code,
-        language,
-        { challengeId, idempotencyId },
-        request,
-      );
+      sent = await this.#deliver(order, request.signal);
     } catch (err) {
       const neverSent = isNeverSent(err);
       if (neverSent) await this.#store.discard(challengeId);
@@ -176,31 +175,44 @@ export class AltinnOtpService {
     return recipient ? { recipientKey: this.#keys.recipientKey(channel, recipient.key) } : undefined;
   }
 
-  #deliver(
-    channel: OtpChannel,
-    address: string,
+  /** The order of a challenge: the same challenge, code and language always make the same order. */
+  #order(
+    recipient: OtpRecipient & { channel: OtpChannel },
+    challenge: OtpChallengeRecord,
     code: string,
     language: OtpLanguage,
-    { challengeId, idempotencyId }: { challengeId: string; idempotencyId: string },
     request: OtpSendRequest,
-  ): Promise<InstantOrderResult> {
+  ): OtpOrder {
     const o = this.#options;
     const message = {
-      address,
+      address: recipient.address,
       code,
       language,
       template: o.templates[language],
       ttlSeconds: o.ttlSeconds,
-      idempotencyId,
-      sendersReference: request.sendersReference ?? `otp-${challengeId}`,
+      idempotencyId: this.#keys.idempotencyId(challenge),
+      sendersReference: request.sendersReference ?? `otp-${challenge.challengeId}`,
       sender: o.sender,
     };
-    const options = { signal: request.signal };
-    return channel === 'sms'
-      ? this.#notifications.sendInstantSms(otpSmsOrder(message), options)
-      : this.#notifications.sendInstantEmail(otpEmailOrder(message), options);
+    return recipient.channel === 'sms'
+      ? { channel: 'sms', order: otpSmsOrder(message) }
+      : { channel: 'email', order: otpEmailOrder(message) };
+  }
+
+  #check(o: OtpOrder): void {
+    if (o.channel === 'sms') this.#notifications.checkInstantSms(o.order);
+    else this.#notifications.checkInstantEmail(o.order);
+  }
+
+  #deliver(o: OtpOrder, signal: AbortSignal | undefined): Promise<InstantOrderResult> {
+    const options = { signal };
+    return o.channel === 'sms'
+      ? this.#notifications.sendInstantSms(o.order, options)
+      : this.#notifications.sendInstantEmail(o.order, options);
   }
 }
+
+type OtpOrder = { channel: 'sms'; order: InstantSmsOrder } | { channel: 'email'; order: InstantEmailOrder };
 
 /** Failures where Altinn certainly sent nothing: the challenge is useless and may go. */
 function isNeverSent(err: unknown): boolean {

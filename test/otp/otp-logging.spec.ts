@@ -27,13 +27,20 @@ describe('OTP logs and objects hold no secrets', () => {
     await app.otp.verify({ channel: 'sms', recipient: '+4799999999' }, wrong(codes[2]));
     await app.otp.verify({ channel: 'sms', recipient: '+4799999999' }, codes[2]);
     await app.otp.verify({ channel: 'email', recipient: 'kari.nordmann@example.no' }, codes[1]);
+    // Refused before the store (a landline): no line; refused by Altinn (400): the challenge is dropped.
     await app.otp.send({ channel: 'sms', recipient: '+4722225555' }).catch(() => undefined);
+    sim.inject(
+      { kind: 'status', status: 400, body: { title: 'Bad request' } },
+      { path: '/future/orders/instant/sms' },
+    );
+    await app.otp.send({ channel: 'sms', recipient: '+4799999999' }).catch(() => undefined);
 
     const text = app.logger.text;
     expect(text).toMatch(/otp sent channel=sms recipient=[0-9a-f]{16} idempotencyId=otp-sms-\S+ new/);
     expect(text).toMatch(/otp verify result=INVALID_OTP channel=sms recipient=[0-9a-f]{16} attemptsLeft=2/);
     expect(text).toMatch(/otp verify result=SUCCESS channel=email/);
-    expect(text).toMatch(/otp send failed channel=sms .* error=AltinnValidationError challenge=discarded/);
+    expect(text).toMatch(/otp send failed channel=sms .* error=AltinnApiError challenge=discarded/);
+    expect(text.match(/otp send failed/g)).toHaveLength(1);
     if (!sms.success || !email.success) throw new Error('expected success');
     expect(text).toContain(sms.idempotencyId);
     const forbidden = [
