@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate, type JsonWebKey, type KeyObject } fr
 import { MIN_RSA_MODULUS_BITS } from './maskinporten.constants.js';
 import { MaskinportenOptionError } from './maskinporten-option.error.js';
 
-/** @internal The signing key, ready for jose, and the `kid` a JWK carried (if any). */
+/** @internal The signing key, ready for node:crypto's sign, and the `kid` a JWK carried (if any). */
 export interface LoadedKey {
   key: KeyObject;
   jwkKid?: string;

@@ -1,6 +1,6 @@
 import axios, { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
-import { decodeJwt } from 'jose';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { readJwtClaims } from './compact-jws.js';
 import { JWT_BEARER_GRANT_TYPE } from './maskinporten.constants.js';
 import { exchangeFailure, maskinportenFailure, transportFailure } from './maskinporten-auth.errors.js';
 import { signGrant } from './maskinporten-grant.js';
@@ -59,7 +59,7 @@ export class MaskinportenTokenClient {
     let token = typeof response.data === 'string' ? response.data.trim() : '';
     try {
       if (token.startsWith('"')) token = String(JSON.parse(token)).trim();
-      decodeJwt(token);
+      readJwtClaims(token);
     } catch {
       throw new AltinnAuthError('Altinn token exchange answered 200 with a body that is not a JWT', {
         status: 200,

@@ -1,5 +1,5 @@
-import { decodeJwt } from 'jose';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { readJwtClaims } from './compact-jws.js';
 import { FALLBACK_TOKEN_LIFETIME_SECONDS } from './maskinporten.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { resolveMaskinportenOptions } from './maskinporten-options.js';
@@ -54,7 +54,7 @@ async function fetchSafely(client: MaskinportenTokenClient): Promise<string> {
 /** Cache until `exp` minus the margin; a token living less than twice the margin is refreshed at half-life. */
 function toCached(value: string, marginMs: number): CachedToken {
   const now = Date.now();
-  const exp = decodeJwt(value).exp;
+  const exp = readJwtClaims(value).exp;
   const expiresAt = typeof exp === 'number' ? exp * 1000 : now + FALLBACK_TOKEN_LIFETIME_SECONDS * 1000;
   const lifetime = expiresAt - now;
   if (lifetime <= 0) {

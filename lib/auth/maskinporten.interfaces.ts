@@ -1,11 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
-import type { JWK } from 'jose';
+import type { JsonWebKey } from 'node:crypto';
 
 /** Which Maskinporten and Altinn platform to talk to. TT02 pairs with test.maskinporten.no. */
 export type MaskinportenEnvironment = 'tt02' | 'production';
 
-/** A private RSA JWK as Samarbeidsportalen's key generator or `jose.exportJWK` gives it. */
-export type MaskinportenPrivateJwk = JWK;
+/** A private RSA JWK as Samarbeidsportalen's key generator or `keyObject.export({ format: 'jwk' })` gives it. */
+export type MaskinportenPrivateJwk = JsonWebKey;
 
 /**
  * Options of `MaskinportenTokenProvider`, and of the module's `maskinporten` shorthand.

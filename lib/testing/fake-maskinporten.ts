@@ -1,8 +1,8 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import { compactVerify, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { checkGrantClaims, GrantRejected } from './maskinporten.claims.js';
 import { jsonReply, type Reply } from './simulator.http.js';
 import type { MaskinportenClientRegistration } from './simulator.interfaces.js';
+import { decodeJws, verifyJws, type DecodedJws } from './simulator.jws.js';
 import { certificateKey, sameKey, toPublicKeyObject } from './simulator.keys.js';
 import { CREATE_SCOPE, DEFAULT_ORG_NUMBER, type SigningKey } from './simulator.tokens.js';
 
@@ -65,21 +65,14 @@ export class FakeMaskinporten {
   }
 
   private async grant(assertion: string): Promise<object> {
-    let header: ProtectedHeaderParameters;
-    try {
-      header = decodeProtectedHeader(assertion);
-    } catch {
-      throw new GrantRejected('invalid_grant', 'Invalid assertion. Malformed JWT');
-    }
-    if (!header.alg || !ALGORITHMS.includes(header.alg)) {
+    const jws = decodeJws(assertion);
+    if (!jws) throw new GrantRejected('invalid_grant', 'Invalid assertion. Malformed JWT');
+    const { header, claims } = jws;
+    if (typeof header.alg !== 'string' || !ALGORITHMS.includes(header.alg)) {
       throw new GrantRejected('invalid_grant', `Invalid assertion. Unsupported alg: ${String(header.alg)}`);
     }
-    const client = this.clientFor(header, assertion);
-    let claims: JWTPayload;
-    try {
-      const { payload } = await compactVerify(assertion, client.key, { algorithms: ALGORITHMS });
-      claims = JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
-    } catch {
+    const client = this.clientFor(jws);
+    if (!verifyJws(jws, client.key, ALGORITHMS)) {
       throw new GrantRejected(
         'invalid_grant',
         'Invalid assertion. Client authentication failed. Invalid signature',
@@ -111,15 +104,8 @@ export class FakeMaskinporten {
   }
 
   /** Finds the client by `iss` and picks its key by `kid` or by the `x5c` certificate. */
-  private clientFor(header: ProtectedHeaderParameters, assertion: string): RegisteredClient {
-    let iss: unknown;
-    try {
-      iss = (
-        JSON.parse(Buffer.from(assertion.split('.')[1] ?? '', 'base64url').toString('utf8')) as JWTPayload
-      ).iss;
-    } catch {
-      throw new GrantRejected('invalid_grant', 'Invalid assertion. Malformed JWT');
-    }
+  private clientFor({ header, claims }: DecodedJws): RegisteredClient {
+    const iss = claims.iss;
     if (typeof iss !== 'string') throw new GrantRejected('invalid_grant', 'Invalid assertion. Missing iss');
     const client = this.clients.get(iss);
     if (!client) throw new GrantRejected('invalid_client', 'Client not found');

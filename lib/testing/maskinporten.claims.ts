@@ -1,4 +1,4 @@
-import type { JWTPayload } from 'jose';
+import type { JwtClaims } from './simulator.jws.js';
 
 export type GrantError = 'invalid_grant' | 'invalid_scope' | 'invalid_client' | 'invalid_request';
 
@@ -40,7 +40,7 @@ export interface GrantCheck {
 }
 
 /** Claim rules of the JWT grant (signature already verified); returns the granted scope string. */
-export function checkGrantClaims(claims: JWTPayload, check: GrantCheck): string {
+export function checkGrantClaims(claims: JwtClaims, check: GrantCheck): string {
   const unknown = Object.keys(claims).filter((name) => !KNOWN_CLAIMS.has(name));
   if (unknown.length > 0) {
     throw new GrantRejected('invalid_grant', `Invalid assertion. Unknown claim(s): ${unknown.join(', ')}`);

@@ -1,5 +1,4 @@
-import type { KeyObject } from 'node:crypto';
-import type { CryptoKey, JWK } from 'jose';
+import type { JsonWebKey, KeyObject, webcrypto } from 'node:crypto';
 
 export type SimulatorChannel = 'sms' | 'email';
 
@@ -32,7 +31,7 @@ export interface IssueTokenOptions {
 }
 
 /** A public key as a Node KeyObject, a WebCrypto CryptoKey, a JWK, or a PEM string (SPKI or X.509 certificate). */
-export type SimulatorPublicKey = KeyObject | CryptoKey | JWK | string;
+export type SimulatorPublicKey = KeyObject | webcrypto.CryptoKey | JsonWebKey | string;
 
 export interface MaskinportenClientRegistration {
   clientId: string;

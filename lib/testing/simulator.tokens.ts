@@ -1,43 +1,45 @@
-import { randomUUID } from 'node:crypto';
-import { generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { generateKeyPair, randomUUID, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
+import { decodeJws, signJws, verifyJws, type JwtClaims } from './simulator.jws.js';
+
+const rsaKeyPair = promisify(generateKeyPair);
 
 /** A signing key with its `kid`; RS256 like the real issuers. */
 export class SigningKey {
   private constructor(
     readonly kid: string,
-    private readonly privateKey: CryptoKey,
-    readonly publicKey: CryptoKey,
+    private readonly privateKey: KeyObject,
+    readonly publicKey: KeyObject,
   ) {}
 
   static async create(kid: string): Promise<SigningKey> {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const { privateKey, publicKey } = await rsaKeyPair('rsa', { modulusLength: 2048 });
     return new SigningKey(kid, privateKey, publicKey);
   }
 
   /** Signs `claims`; `iat`/`nbf`/`exp` are set here from `lifetimeSeconds`. */
-  sign(claims: JWTPayload, lifetimeSeconds: number, typ = 'JWT'): Promise<string> {
+  sign(claims: JwtClaims, lifetimeSeconds: number, typ = 'JWT'): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds })
-      .setProtectedHeader({ alg: 'RS256', kid: this.kid, typ })
-      .sign(this.privateKey);
+    const payload = { ...claims, iat: now, nbf: now, exp: now + lifetimeSeconds };
+    return Promise.resolve(signJws({ alg: 'RS256', kid: this.kid, typ }, payload, this.privateKey));
   }
 
-  /** Verifies signature and lifetime (`exp` required); null when anything is wrong. */
-  async verify(
+  /** Verifies signature and lifetime (`exp` required, `nbf` if present, `iss` if asked); null when anything is wrong. */
+  verify(
     token: string,
     options: { clockToleranceSeconds: number; issuer?: string },
-  ): Promise<JWTPayload | null> {
-    try {
-      const { payload } = await jwtVerify(token, this.publicKey, {
-        algorithms: ['RS256'],
-        clockTolerance: options.clockToleranceSeconds,
-        issuer: options.issuer,
-        requiredClaims: ['exp'],
-      });
-      return payload;
-    } catch {
-      return null;
-    }
+  ): Promise<JwtClaims | null> {
+    const jws = decodeJws(token);
+    if (!jws || !verifyJws(jws, this.publicKey, ['RS256'])) return Promise.resolve(null);
+    const { exp, nbf, iss } = jws.claims;
+    const now = Math.floor(Date.now() / 1000);
+    const tolerance = options.clockToleranceSeconds;
+    const valid =
+      typeof exp === 'number' &&
+      exp > now - tolerance &&
+      (nbf === undefined || (typeof nbf === 'number' && nbf <= now + tolerance)) &&
+      (options.issuer === undefined || iss === options.issuer);
+    return Promise.resolve(valid ? jws.claims : null);
   }
 }
 
@@ -50,8 +52,8 @@ export function altinnClaims(opts: {
   scope: string;
   org: string | null;
   orgNumber: string;
-  extra?: JWTPayload;
-}): JWTPayload {
+  extra?: JwtClaims;
+}): JwtClaims {
   return {
     ...opts.extra,
     scope: opts.scope,
@@ -65,6 +67,6 @@ export function altinnClaims(opts: {
 }
 
 /** The API's check of the `scope` claim: split on spaces, one entry must equal the scope exactly. */
-export function hasScope(payload: JWTPayload, scope: string): boolean {
+export function hasScope(payload: JwtClaims, scope: string): boolean {
   return typeof payload.scope === 'string' && payload.scope.split(' ').includes(scope);
 }

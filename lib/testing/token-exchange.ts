@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { JWTPayload } from 'jose';
 import { bearerToken, emptyReply, jsonReply, textReply, traceId, type Reply } from './simulator.http.js';
+import type { JwtClaims } from './simulator.jws.js';
 import { altinnClaims, type SigningKey } from './simulator.tokens.js';
 
 export interface ExchangeSetup {
@@ -52,7 +52,7 @@ export async function exchangeToken(
   if (!mp || orgNumber === undefined) return { reply: emptyReply(401), exchanged: false };
 
   const scope = typeof mp.scope === 'string' ? mp.scope : '';
-  const extra: JWTPayload = {};
+  const extra: JwtClaims = {};
   for (const [name, value] of Object.entries(mp)) if (!DROPPED.has(name)) extra[name] = value;
   const claims = altinnClaims({
     issuer: setup.altinnIssuer,
@@ -69,7 +69,7 @@ export async function exchangeToken(
 }
 
 /** The org number from `consumer` (`iso6523-actorid-upis`, `0192:<orgno>`); undefined when malformed. */
-function consumerOrgNumber(payload: JWTPayload): string | undefined {
+function consumerOrgNumber(payload: JwtClaims): string | undefined {
   const consumer = payload.consumer as { authority?: unknown; ID?: unknown } | undefined;
   if (!consumer || consumer.authority !== 'iso6523-actorid-upis' || typeof consumer.ID !== 'string')
     return undefined;
