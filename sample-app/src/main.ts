@@ -1,61 +1,23 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { AltinnSimulator } from '../../lib/testing/index.js';
-import { AppModule } from './app.module.js';
-import { altinnTarget } from './sample.config.js';
-import { startSimulator } from './simulator.setup.js';
+import { startSample, type StartedSample } from './sample.bootstrap.js';
 
 /**
- * `npm start`: with no ALTINN_ENV (or ALTINN_ENV=simulator) the app runs on an embedded Altinn simulator and fake
- * Maskinporten and prints every message "delivered"; with ALTINN_ENV=tt02|production and the Maskinporten
- * variables (see .env.example) it talks to the real Altinn.
+ * `npm start` sets `ALTINN_ENV=simulator`: the app runs on an embedded Altinn simulator and fake Maskinporten and
+ * prints every message "delivered". `npm run start:env` reads `ALTINN_ENV` from the environment or `.env`
+ * (tt02|production with the Maskinporten variables, see .env.example) and talks to the real Altinn.
  */
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const logger = new Logger('Sample');
-  const target = altinnTarget({ get: (key) => process.env[key] });
-  const config: Record<string, string> = {};
-  let sim: AltinnSimulator | undefined;
-  if (target === 'simulator') {
-    const simLogger = new Logger('AltinnSimulator');
-    const started = await startOnFreePort(Number(process.env.SIMULATOR_PORT ?? 5050), (line) =>
-      simLogger.log(line),
-    );
-    sim = started.sim;
-    Object.assign(config, started.config);
-    if (!process.env.OTP_SECRET) {
-      config.OTP_SECRET = randomBytes(32).toString('base64');
-      logger.warn('OTP_SECRET is not set: using a random one, so codes do not survive a restart');
-    }
-  }
-  const app = await NestFactory.create(AppModule.register({ config }));
-  const host = process.env.HOST ?? '127.0.0.1';
-  await app.listen(Number(process.env.PORT ?? 3000), host);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  const started = await startSample(process.env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void app
-        .close()
-        .then(() => sim?.close())
-        .finally(() => process.exit(0));
-    });
+    process.once(signal, () => void started.close().finally(() => process.exit(0)));
   }
-  console.log(banner(url, target, sim));
+  console.log(banner(started));
 }
 
-async function startOnFreePort(port: number, log: (line: string) => void) {
-  try {
-    return await startSimulator({ port, log });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    return startSimulator({ port: 0, log });
-  }
-}
-
-function banner(url: string, target: string, sim?: AltinnSimulator): string {
+function banner({ url, target, sim }: StartedSample): string {
   const json = "-H 'Content-Type: application/json'";
   return [
     '',

@@ -2,16 +2,23 @@ import type { ConfigService } from '@nestjs/config';
 import type { AltinnNotificationsModuleOptions, AltinnOtpModuleOptions, OtpStore } from '../../lib/index.js';
 
 /**
- * Where the sample sends: the embedded simulator (no credentials), or the real Altinn. `ALTINN_ENV` as in the
- * issue, `ALTINN_ENVIRONMENT` as in the repository's `.env.example`; either one set to tt02/production wins.
+ * Where the sample sends: the embedded simulator (no credentials), or the real Altinn. Always explicit: an unset
+ * `ALTINN_ENV` is an error, never a quiet fall-back to the simulator. `ALTINN_ENVIRONMENT` (the name in the
+ * repository's `.env.example` before) works too.
  */
-export function altinnTarget(env: {
-  get(key: string): string | undefined;
-}): 'simulator' | 'tt02' | 'production' {
-  const value = (env.get('ALTINN_ENV') ?? env.get('ALTINN_ENVIRONMENT') ?? 'simulator').trim().toLowerCase();
+export function altinnTarget(env: { get(key: string): string | undefined }): AltinnTarget {
+  const raw = env.get('ALTINN_ENV') || env.get('ALTINN_ENVIRONMENT');
+  if (!raw) {
+    throw new Error('ALTINN_ENV is not set: simulator (npm start sets it), tt02 or production');
+  }
+  const value = raw.trim().toLowerCase();
   if (value === 'simulator' || value === 'tt02' || value === 'production') return value;
-  throw new Error(`ALTINN_ENV must be simulator, tt02 or production (got "${value}")`);
+  throw new Error(
+    `ALTINN_ENV must be simulator, tt02 or production (got ${JSON.stringify(value.slice(0, 40))})`,
+  );
 }
+
+export type AltinnTarget = 'simulator' | 'tt02' | 'production';
 
 /**
  * Options of `AltinnNotificationsModule`. Against the simulator, main.ts puts its URLs into the config
