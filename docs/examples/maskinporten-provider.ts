@@ -1,0 +1,10 @@
+import { MaskinportenTokenProvider } from 'nestjs-altinn-notifications';
+
+const tokens = new MaskinportenTokenProvider({
+  environment: 'production',
+  clientId: process.env.MASKINPORTEN_CLIENT_ID!,
+  keyId: process.env.MASKINPORTEN_KEY_ID!,
+  privateKey: process.env.MASKINPORTEN_PRIVATE_KEY!,
+});
+const altinnToken = await tokens.getToken(); // cached, one refresh at a time
+tokens.invalidate(altinnToken); // after a 401: drops that token only (invalidate() drops any)
