@@ -1,13 +1,19 @@
 import type { AltinnApiErrorDetails, AltinnFieldError } from './altinn-notifications.error.js';
+import { MAX_SERVER_TEXT, serverText } from './server-text.js';
 
 type ParsedProblem = Omit<AltinnApiErrorDetails, 'method' | 'path' | 'attempts'>;
 
-const MAX_TEXT = 300;
+/** Field errors kept from one response; Altinn's validators report far fewer for one order. */
+export const MAX_FIELD_ERRORS = 20;
+/** Characters of all kept field errors together (paths and messages). */
+const MAX_FIELD_ERRORS_TEXT = 4 * MAX_SERVER_TEXT;
 
 /**
- * Reads every error shape Altinn really sends (contract §4): ASP.NET `ValidationProblemDetails` (400, `errors`
- * dictionary), Altinn problem details (`code`, older `errorCode`; message in `title`, older `detail`), and empty,
- * HTML or non-JSON bodies (401, 403, 500). Content-Type is not trusted: the server declares `application/json`.
+ * Reads every error shape Altinn sends: ASP.NET `ValidationProblemDetails` (400, `errors` dictionary), Altinn's
+ * problem details (`code`, older `errorCode`; message in `title`, older `detail`: `AltinnProblemDetails` of
+ * Altinn.Authorization.ProblemDetails, catalogue in `src/Altinn.Notifications.Core/Errors/Problems.cs`), and empty, HTML or non-JSON bodies (401,
+ * 403, 500). Content-Type is not trusted: the server declares `application/json`. Every string kept, field names
+ * included, is redacted, cleaned and capped (`serverText`).
  */
 export function parseProblem(
   status: number,
@@ -18,9 +24,7 @@ export function parseProblem(
   const body = parseJsonObject(rawBody);
   const parsed: ParsedProblem = { status, retryAfterSeconds: parseRetryAfter(retryAfter) };
   if (!body) return parsed;
-  // Redacted before it is cut short, so a cut cannot leave half a secret behind.
-  const text = (value: unknown) =>
-    typeof value === 'string' && value.trim() !== '' ? redact(value).slice(0, MAX_TEXT) : undefined;
+  const text = (value: unknown) => serverText(value, redact);
   parsed.code = text(body.code) ?? text(body.errorCode);
   parsed.title = text(body.title);
   parsed.detail = text(body.detail);
@@ -42,18 +46,26 @@ function parseJsonObject(raw: string): Record<string, unknown> | undefined {
   }
 }
 
-/** `{ "RecipientSms.PhoneNumber": ["…"] }` → `[{ path, message }]`; keys are .NET paths, kept as sent. */
+/**
+ * `{ "RecipientSms.PhoneNumber": ["…"] }` → `[{ path, message }]`; keys are .NET paths, kept as sent but treated
+ * like any server text. At most `MAX_FIELD_ERRORS` entries and `MAX_FIELD_ERRORS_TEXT` characters.
+ */
 function flattenErrors(
   errors: unknown,
   text: (value: unknown) => string | undefined,
 ): AltinnFieldError[] | undefined {
   if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return undefined;
   const out: AltinnFieldError[] = [];
-  for (const [path, messages] of Object.entries(errors as Record<string, unknown>)) {
-    const list = Array.isArray(messages) ? messages : [messages];
-    for (const message of list) {
+  let size = 0;
+  for (const [key, messages] of Object.entries(errors as Record<string, unknown>)) {
+    let path: string | undefined;
+    for (const message of Array.isArray(messages) ? messages : [messages]) {
       const m = text(message);
-      if (m) out.push({ path, message: m });
+      if (!m) continue;
+      path ??= text(key) ?? '';
+      size += path.length + m.length;
+      if (out.length === MAX_FIELD_ERRORS || size > MAX_FIELD_ERRORS_TEXT) return out;
+      out.push({ path, message: m });
     }
   }
   return out;

@@ -40,6 +40,8 @@ export interface AltinnRequest {
   body?: unknown;
   context: CallContext;
   signal?: AbortSignal;
+  /** Values cut from any server text, also escaped or in part (`AltinnSendOptions.secrets`). */
+  secrets?: readonly string[];
 }
 
 /** @internal A 2xx answer with its JSON body. */

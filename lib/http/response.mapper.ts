@@ -56,7 +56,7 @@ export function toAltinnResponse(
   }
   const retryAfter = response.headers['retry-after'] as string | undefined;
   throw new AltinnApiError({
-    ...parseProblem(response.status, raw, retryAfter, echoRedactor(request.body, token)),
+    ...parseProblem(response.status, raw, retryAfter, echoRedactor(request.body, token, request.secrets)),
     method: request.method,
     path: request.path,
     attempts,
