@@ -73,7 +73,8 @@ export function toWireEmailOrder(input: InstantEmailOrder, defaults: OrderDefaul
   };
 }
 
-function check<T extends object>(type: ClassConstructor<T>, input: unknown): T {
+/** @internal Plain input → validated DTO instance, or `AltinnValidationError` with every failing field. */
+export function check<T extends object>(type: ClassConstructor<T>, input: unknown): T {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new AltinnValidationError([{ path: '', message: 'order must be an object' }]);
   }

@@ -1,0 +1,90 @@
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsNestedObject, IsNotBlank } from '../dto/validators/altinn.decorators.js';
+import type { OrderSendTime } from './order.interfaces.js';
+import { NotificationRecipientDto } from './order-recipient.dto.js';
+import {
+  HasExactlyOneRecipient,
+  IsConditionEndpoint,
+  IsNotPast,
+  IsReminderDelay,
+  IsZonedDateTime,
+} from './order.validators.js';
+
+/** `DialogportenIdentifiersExt`: Altinn checks nothing but the types. */
+export class DialogportenAssociationDto {
+  @IsOptional()
+  @IsString()
+  dialogId?: string;
+
+  @IsOptional()
+  @IsString()
+  transmissionId?: string;
+}
+
+/** `NotificationReminderExt` (`NotificationReminderValidator`). */
+export class NotificationReminderDto {
+  /** Days after the main send time; give this or `requestedSendTime`. */
+  @IsReminderDelay()
+  delayDays?: number;
+
+  /** May precede the main send time: Altinn does not compare them. */
+  @IsOptional()
+  @IsZonedDateTime()
+  @IsNotPast()
+  requestedSendTime?: OrderSendTime;
+
+  @IsOptional()
+  @IsConditionEndpoint()
+  conditionEndpoint?: string;
+
+  @IsOptional()
+  @IsString()
+  sendersReference?: string;
+
+  @IsNestedObject()
+  @HasExactlyOneRecipient()
+  @ValidateNested()
+  @Type(() => NotificationRecipientDto)
+  recipient!: NotificationRecipientDto;
+}
+
+/** Body of `POST /future/orders` (`NotificationOrderChainRequestExt`, `NotificationOrderChainRequestValidator`). */
+export class NotificationOrderDto {
+  /** One per logical order; generated (UUID) when omitted and reused for every retry of the call. */
+  @IsOptional()
+  @IsNotBlank()
+  idempotencyId?: string;
+
+  @IsOptional()
+  @IsString()
+  sendersReference?: string;
+
+  @IsOptional()
+  @IsZonedDateTime()
+  @IsNotPast()
+  requestedSendTime?: OrderSendTime;
+
+  @IsOptional()
+  @IsConditionEndpoint()
+  conditionEndpoint?: string;
+
+  @IsOptional()
+  @IsObject({ message: '$property must be an object' })
+  @ValidateNested()
+  @Type(() => DialogportenAssociationDto)
+  dialogportenAssociation?: DialogportenAssociationDto;
+
+  @IsNestedObject()
+  @HasExactlyOneRecipient()
+  @ValidateNested()
+  @Type(() => NotificationRecipientDto)
+  recipient!: NotificationRecipientDto;
+
+  @IsOptional()
+  @IsArray({ message: '$property must be an array' })
+  @IsObject({ each: true, message: 'each value in $property must be an object' })
+  @ValidateNested({ each: true })
+  @Type(() => NotificationReminderDto)
+  reminders?: NotificationReminderDto[];
+}
