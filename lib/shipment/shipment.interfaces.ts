@@ -1,4 +1,4 @@
-/** Order-level statuses of a shipment (`ProcessingLifecycleExt`, contract §3). */
+/** Order-level statuses of a shipment (`src/Altinn.Notifications/Models/Status/ProcessingLifecycleExt.cs`). */
 export type AltinnOrderStatus =
   | 'Order_Registered'
   | 'Order_Processing'
@@ -48,23 +48,35 @@ export type AltinnRecipientStatus = AltinnSmsStatus | AltinnEmailStatus;
 /** Altinn uses one status enum for shipments and recipients. */
 export type AltinnShipmentStatus = AltinnOrderStatus | AltinnRecipientStatus;
 
-/** One recipient of a shipment. */
+/** What kind of shipment: the main shipment of a scheduled order, one of its reminders, an instant order, … */
+export type AltinnShipmentType = 'Notification' | 'Reminder' | 'Instant' | 'Composed';
+
+/** One recipient of a shipment: one per address and channel (an organisation can have many). */
 export interface AltinnShipmentRecipient {
-  /** Phone number or email address as Altinn stored it. Personal data: do not log it. */
+  /** The channel, Altinn's discriminator (taken from the status prefix if a server leaves it out). */
+  type: 'SMS' | 'Email';
+  /**
+   * Phone number or email address as Altinn used it; `""` when the recipient was reserved or not identified.
+   * Personal data: do not log it.
+   */
   destination: string;
   status: AltinnShipmentStatus;
   /** ISO 8601. */
   lastUpdate: string;
 }
 
-/** `GET /future/shipment/{id}`: the delivery manifest of one shipment (`NotificationDeliveryManifestExt`). */
+/**
+ * `GET /future/shipment/{id}`: the delivery manifest of one shipment (`NotificationDeliveryManifestExt`). A scheduled
+ * order's main shipment and each reminder are separate shipments. Unknown type and status strings are passed through.
+ */
 export interface AltinnShipment {
   shipmentId: string;
   sendersReference?: string;
-  /** `Instant` for instant orders. */
-  type: string;
+  type: AltinnShipmentType;
+  /** `Order_*`; final ones per `isFinalShipmentStatus`. */
   status: AltinnShipmentStatus;
-  /** ISO 8601. */
+  /** ISO 8601, UTC: the later of created and processed. */
   lastUpdate: string;
+  /** `[]` until the shipment is processed, and for `Order_Cancelled` and `Order_SendConditionNotMet`. */
   recipients: AltinnShipmentRecipient[];
 }

@@ -1,6 +1,11 @@
 import { AltinnApiError, AltinnValidationError } from '../errors/altinn-notifications.error.js';
 import type { AltinnResponse } from '../http/request-context.js';
-import type { AltinnShipment, AltinnShipmentRecipient, AltinnShipmentStatus } from './shipment.interfaces.js';
+import type {
+  AltinnShipment,
+  AltinnShipmentRecipient,
+  AltinnShipmentStatus,
+  AltinnShipmentType,
+} from './shipment.interfaces.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,7 +46,7 @@ export function toShipment(response: AltinnResponse, path: string): AltinnShipme
   return {
     shipmentId: data.shipmentId,
     ...(isText(data.sendersReference) && { sendersReference: data.sendersReference }),
-    type: data.type,
+    type: data.type as AltinnShipmentType,
     status: data.status as AltinnShipmentStatus,
     lastUpdate: data.lastUpdate,
     recipients: recipients as AltinnShipmentRecipient[],
@@ -51,7 +56,19 @@ export function toShipment(response: AltinnResponse, path: string): AltinnShipme
 function toRecipient(value: unknown): AltinnShipmentRecipient | undefined {
   const r = value as Record<string, unknown> | null;
   if (!r || !isText(r.destination) || !isText(r.status) || !isText(r.lastUpdate)) return undefined;
-  return { destination: r.destination, status: r.status as AltinnShipmentStatus, lastUpdate: r.lastUpdate };
+  const type = r.type === 'SMS' || r.type === 'Email' ? r.type : channelOf(r.status);
+  if (!type) return undefined;
+  return {
+    type,
+    destination: r.destination,
+    status: r.status as AltinnShipmentStatus,
+    lastUpdate: r.lastUpdate,
+  };
+}
+
+/** The discriminator Altinn writes first (`"SMS"`/`"Email"`) agrees with the status prefix; a fallback for servers without it. */
+function channelOf(status: string): AltinnShipmentRecipient['type'] | undefined {
+  return status.startsWith('SMS_') ? 'SMS' : status.startsWith('Email_') ? 'Email' : undefined;
 }
 
 function isText(value: unknown): value is string {
