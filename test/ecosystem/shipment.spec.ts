@@ -50,7 +50,9 @@ describe('getShipment: GET /future/shipment/{id}', () => {
       type: 'Instant',
       status: 'Order_Processing',
       lastUpdate: expect.any(String),
-      recipients: [{ destination: '+4799999999', status: 'SMS_New', lastUpdate: expect.any(String) }],
+      recipients: [
+        { type: 'SMS', destination: '+4799999999', status: 'SMS_New', lastUpdate: expect.any(String) },
+      ],
     });
     const last = rest.at(-1)!;
     expect(last.recipients[0].status).toBe('SMS_Delivered');
@@ -69,7 +71,12 @@ describe('getShipment: GET /future/shipment/{id}', () => {
     const sent = await client.service.sendInstantEmail(emailOrder());
     const seen = await pollUntilFinal(client, sent.notification.shipmentId);
     expect(seen.at(-1)!.recipients).toEqual([
-      { destination: 'ola.nordmann@example.no', status: 'Email_Delivered', lastUpdate: expect.any(String) },
+      {
+        type: 'Email',
+        destination: 'ola.nordmann@example.no',
+        status: 'Email_Delivered',
+        lastUpdate: expect.any(String),
+      },
     ]);
   });
 
