@@ -1,14 +1,27 @@
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
 
-/** JWT-shaped runs (header.payload[.signature]) are cut from any server text before it reaches an error. */
-const JWT_LIKE = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]*)?/g;
 const MAX_TEXT = 200;
+/**
+ * Only this much of a server text is read: enough for the 200 characters kept. A token cut at the end is still
+ * redacted once 8 characters of its payload remain; less than that, without a signature, is no secret.
+ */
+const MAX_READ = 4 * MAX_TEXT;
+/** Runs of the characters a JWT is made of; each is judged whole, so the scan stays linear. */
+const TOKEN_RUN = /[A-Za-z0-9_.-]+/g;
+const MIN_PART = 8;
+
+/** JWT-shaped: two neighbouring dot-separated parts of at least 8 characters (header.payload[.signature]). */
+function looksLikeJwt(run: string): boolean {
+  const parts = run.split('.');
+  return parts.some((part, i) => i > 0 && part.length >= MIN_PART && parts[i - 1].length >= MIN_PART);
+}
 
 /** @internal Server text made safe to carry: no tokens, no control characters, short. */
 export function safeText(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const clean = text
-    .replace(JWT_LIKE, '[redacted]')
+    .slice(0, MAX_READ)
+    .replace(TOKEN_RUN, (run) => (looksLikeJwt(run) ? '[redacted]' : run))
     .replace(/\p{Cc}+/gu, ' ')
     .trim();
   if (clean === '') return undefined;
