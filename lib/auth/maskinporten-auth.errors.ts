@@ -33,6 +33,13 @@ export function transportFailure(step: string, reason: string): AltinnAuthError 
   return new AltinnAuthError(`${step} request failed: ${reason}`, { retryable: true });
 }
 
+/** @internal An answer past `maxResponseBytes`: broken or hostile, and a retry would only read it again. */
+export function oversizeFailure(step: string, maxBytes: number): AltinnAuthError {
+  return new AltinnAuthError(`${step} answered more than ${maxBytes} bytes; stopped reading`, {
+    retryable: false,
+  });
+}
+
 /** @internal Maskinporten's OAuth error (`invalid_grant`, `invalid_scope`, …) as an `AltinnAuthError`. */
 export function maskinportenFailure(status: number, body: unknown): AltinnAuthError {
   let parsed: { error?: unknown; error_description?: unknown } = {};

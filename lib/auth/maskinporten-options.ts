@@ -2,11 +2,13 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
 import { ALTINN_NOTIFICATIONS_SCOPE } from '../altinn-notifications.constants.js';
 import {
+  DEFAULT_MAX_TOKEN_RESPONSE_BYTES,
   DEFAULT_REFRESH_MARGIN_SECONDS,
   DEFAULT_TOKEN_TIMEOUT_MS,
   EXCHANGE_PATH,
   GRANT_ALGORITHMS,
   MASKINPORTEN_ENVIRONMENTS,
+  MIN_MAX_TOKEN_RESPONSE_BYTES,
   MIN_TOKEN_TIMEOUT_MS,
 } from './maskinporten.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
@@ -26,6 +28,7 @@ export interface ResolvedMaskinportenOptions {
   audience: string;
   exchangeUrl: string;
   timeoutMs: number;
+  maxResponseBytes: number;
   refreshMarginSeconds: number;
   logger?: LoggerService;
 }
@@ -70,6 +73,12 @@ export function resolveMaskinportenOptions(options: MaskinportenOptions): Resolv
     audience,
     exchangeUrl: checkUrl('exchangeUrl', exchangeUrl),
     timeoutMs: resolveNumber('timeoutMs', options.timeoutMs, DEFAULT_TOKEN_TIMEOUT_MS, MIN_TOKEN_TIMEOUT_MS),
+    maxResponseBytes: resolveNumber(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      DEFAULT_MAX_TOKEN_RESPONSE_BYTES,
+      MIN_MAX_TOKEN_RESPONSE_BYTES,
+    ),
     refreshMarginSeconds: resolveNumber(
       'refreshMarginSeconds',
       options.refreshMarginSeconds,

@@ -1,8 +1,13 @@
-import axios, { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
 import { readJwtClaims } from './compact-jws.js';
 import { JWT_BEARER_GRANT_TYPE } from './maskinporten.constants.js';
-import { exchangeFailure, maskinportenFailure, transportFailure } from './maskinporten-auth.errors.js';
+import {
+  exchangeFailure,
+  maskinportenFailure,
+  oversizeFailure,
+  transportFailure,
+} from './maskinporten-auth.errors.js';
 import { signGrant } from './maskinporten-grant.js';
 import type { ResolvedMaskinportenOptions } from './maskinporten-options.js';
 
@@ -13,14 +18,19 @@ type Step = 'Maskinporten' | 'Altinn token exchange';
  * belong to the host app). Every status resolves; errors are rebuilt so no request config or header leaves here.
  */
 export class MaskinportenTokenClient {
-  private readonly http: AxiosInstance = axios.create({
-    validateStatus: () => true,
-    responseType: 'text',
-    transformResponse: [(data: unknown) => data],
-    maxRedirects: 0,
-  });
+  private readonly http: AxiosInstance;
 
-  constructor(private readonly o: ResolvedMaskinportenOptions) {}
+  constructor(private readonly o: ResolvedMaskinportenOptions) {
+    this.http = axios.create({
+      validateStatus: () => true,
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      maxRedirects: 0,
+      // axios stops reading (and closes the socket) past the cap, so an endless body cannot fill memory.
+      maxContentLength: o.maxResponseBytes,
+      maxBodyLength: o.maxResponseBytes,
+    });
+  }
 
   /** Grant → Maskinporten access token → Altinn token. */
   async fetchAltinnToken(): Promise<string> {
@@ -83,6 +93,10 @@ export class MaskinportenTokenClient {
       response = await this.http.request<string>({ method, url, data, headers, signal });
     } catch (err) {
       const code = isAxiosError(err) ? err.code : undefined;
+      if (code === AxiosError.ERR_BAD_RESPONSE && /^maxContentLength/.test((err as Error).message)) {
+        this.log('warn', `${step} ${where} answered more than ${this.o.maxResponseBytes} bytes`, started);
+        throw oversizeFailure(step, this.o.maxResponseBytes);
+      }
       const reason = signal.aborted
         ? `no answer within ${this.o.timeoutMs} ms`
         : `network error${code ? ` ${code}` : ''}`;

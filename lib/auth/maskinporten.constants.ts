@@ -29,6 +29,11 @@ export const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 /** @internal */
 export const MIN_TOKEN_TIMEOUT_MS = 100;
 
+/** @internal A token answer is a few kB; a server streaming more is broken or hostile. */
+export const DEFAULT_MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+/** @internal */
+export const MIN_MAX_TOKEN_RESPONSE_BYTES = 16 * 1024;
+
 /** @internal The Notifications API allows zero clock skew, so refresh well before `exp`. */
 export const DEFAULT_REFRESH_MARGIN_SECONDS = 60;
 

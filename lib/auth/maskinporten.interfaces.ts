@@ -43,6 +43,11 @@ export interface MaskinportenOptions {
   /** Timeout of each token call (Maskinporten, exchange). @default 10000 */
   timeoutMs?: number;
   /**
+   * Largest answer read from Maskinporten or the exchange; a longer one fails with `AltinnAuthError` instead of
+   * filling memory. At least 16384. @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
+  /**
    * Refresh this long before the Altinn token's `exp` (the Notifications API allows no clock skew). For tokens that
    * live less than twice the margin, half their lifetime is used instead. @default 60
    */

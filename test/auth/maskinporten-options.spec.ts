@@ -116,6 +116,7 @@ describe('Maskinporten options', () => {
     ['a scope with spaces inside an array entry', 'maskinporten.scope', { scope: ['a b'] }],
     ['an unknown algorithm', 'maskinporten.algorithm', { algorithm: 'HS256' as never }],
     ['a timeout of zero', 'maskinporten.timeoutMs', { timeoutMs: 0 }],
+    ['a response cap below 16 kB', 'maskinporten.maxResponseBytes', { maxResponseBytes: 1000 }],
     ['a negative refresh margin', 'maskinporten.refreshMarginSeconds', { refreshMarginSeconds: -1 }],
   ])('%s fails at start-up naming %s', async (_name, option, change) => {
     await expect(boot({ environment: 'tt02', maskinporten: { ...base, ...change } })).rejects.toThrow(
@@ -168,6 +169,7 @@ describe('Maskinporten options', () => {
         scope: 'altinn:serviceowner/notifications.create',
         algorithm: 'RS256',
         timeoutMs: 10_000,
+        maxResponseBytes: 1024 * 1024,
         refreshMarginSeconds: 60,
         keyId: 'kid-1',
       });
