@@ -61,7 +61,8 @@ export class InMemoryOtpStore implements OtpStore {
       return Promise.resolve({ status: 'existing', challenge: toRecord(existing) });
     }
     const key = challenge.recipientKey;
-    const counter = this.#counters.get(key);
+    const limitKey = challenge.limitKey ?? key;
+    const counter = this.#counters.get(limitKey);
     if (!counter && this.#counters.size >= this.#maxRecipients) {
       this.#sweep(now, FULL_SWEEP_EVERY_MS);
       if (this.#counters.size >= this.#maxRecipients) {
@@ -77,7 +78,7 @@ export class InMemoryOtpStore implements OtpStore {
     if (count >= limits.maxSends) {
       return Promise.resolve({ status: 'limit', retryAfterMs: windowStart + limits.windowMs - now });
     }
-    this.#counters.set(key, {
+    this.#counters.set(limitKey, {
       windowStart,
       count: count + 1,
       last: now,
@@ -85,7 +86,8 @@ export class InMemoryOtpStore implements OtpStore {
     });
     const previous = this.#current.get(key);
     if (previous !== undefined && previous !== challenge.challengeId) this.#challenges.delete(previous);
-    this.#challenges.set(challenge.challengeId, { ...challenge, attempts: 0 });
+    const { limitKey: _counted, ...record } = challenge;
+    this.#challenges.set(challenge.challengeId, { ...record, attempts: 0 });
     this.#current.set(key, challenge.challengeId);
     return Promise.resolve({ status: 'created', challenge: { ...challenge } });
   }

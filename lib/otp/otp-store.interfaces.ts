@@ -10,6 +10,11 @@ export interface OtpChallengeRecord {
   challengeId: string;
   /** Keyed hash of channel and normalised recipient. */
   recipientKey: string;
+  /**
+   * Keyed hash the send limits count against: one per mailbox, so `kari+1@…` and `kari+2@…` share a budget.
+   * `recipientKey` when absent. Not part of the stored record.
+   */
+  limitKey?: string;
   channel: OtpChannel;
   /** Keyed hash of the code. */
   codeHash: string;
@@ -54,7 +59,7 @@ export interface OtpCheckResult {
 export interface OtpStore {
   /**
    * If a challenge with `challenge.challengeId` exists and `now <= expiresAt`: returns it as `existing` (a retry;
-   * limits untouched). Otherwise applies the limits to `challenge.recipientKey` (cooldown first, then the window
+   * limits untouched). Otherwise applies the limits to `challenge.limitKey ?? challenge.recipientKey` (cooldown first, then the window
    * cap), and on success counts the send, stores the challenge with `attempts = 0`, makes it the recipient's
    * current challenge (removing the previous one) and returns `created`.
    */

@@ -77,6 +77,7 @@ export class AltinnOtpService {
     const fresh: OtpChallengeRecord = {
       challengeId,
       recipientKey: this.#keys.recipientKey(channel, recipient.key),
+      limitKey: this.#keys.recipientKey(channel, recipient.limitKey),
       channel,
       codeHash: '',
       nonce: randomBytes(16).toString('hex'),

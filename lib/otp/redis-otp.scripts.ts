@@ -11,7 +11,7 @@ function lua(source: string): LuaScript {
 }
 
 /**
- * @internal KEYS: challenge, recipient's current challenge, recipient's send counter.
+ * @internal KEYS: challenge, recipient's current challenge, send counter (of the limit key).
  * ARGV: id, recipientKey, channel, codeHash, nonce, createdAt, expiresAt, maxAttempts, now, cooldownMs, maxSends,
  * windowMs, graceMs, challenge key prefix. Same rules as `InMemoryOtpStore.begin`.
  */

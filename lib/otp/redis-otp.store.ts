@@ -54,7 +54,7 @@ export class RedisOtpStore implements OtpStore {
       [
         this.#challengePrefix + c.challengeId,
         this.#currentPrefix + c.recipientKey,
-        this.#counterPrefix + c.recipientKey,
+        this.#counterPrefix + (c.limitKey ?? c.recipientKey),
       ],
       [
         c.challengeId,

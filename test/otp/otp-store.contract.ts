@@ -75,6 +75,25 @@ export function otpStoreContract(setup: () => Promise<StoreUnderTest>): void {
       expect((await store.begin(challenge(), LIMITS, T0 + 1)).status).toBe('created');
     });
 
+    it('counts limits per limitKey when given: two recipients of one mailbox share a budget', async () => {
+      const limitKey = `lk-${randomUUID()}`;
+      const first = challenge({ limitKey });
+      expect(await store.begin(first, LIMITS, T0)).toEqual({ status: 'created', challenge: first });
+      expect(await peer.begin(challenge({ limitKey }), LIMITS, T0 + 1000)).toEqual({
+        status: 'cooldown',
+        retryAfterMs: 59_000,
+      });
+      // The challenge itself is still the recipient's own: found by its recipientKey, without the limit key.
+      const { limitKey: _l, ...record } = first;
+      expect(await peer.begin({ ...first, nonce: 'retry' }, LIMITS, T0 + 2000)).toEqual({
+        status: 'existing',
+        challenge: record,
+      });
+      expect((await store.check({ recipientKey: first.recipientKey }, HASH, T0 + 3000)).result).toBe(
+        'SUCCESS',
+      );
+    });
+
     it('treats an expired id as a new challenge that counts against the limits', async () => {
       const c = challenge();
       const limits = { ...LIMITS, cooldownMs: 0 };
