@@ -44,6 +44,7 @@ export { AltinnExceptionFilter, type AltinnProblem } from './errors/altinn-excep
 export { AltinnOtpModule } from './otp/otp.module.js';
 export { AltinnOtpService } from './otp/otp.service.js';
 export { ALTINN_OTP_STORE } from './otp/otp.constants.js';
+export { AltinnOtpStoreError } from './otp/otp-store.error.js';
 export { ALTINN_OTP_DEFAULT_TEMPLATES } from './otp/otp.templates.js';
 export { InMemoryOtpStore, type InMemoryOtpStoreOptions } from './otp/in-memory-otp.store.js';
 export { RedisOtpStore, type OtpRedisClient, type RedisOtpStoreOptions } from './otp/redis-otp.store.js';

@@ -113,11 +113,16 @@ export class AltinnOtpService {
     try {
       sent = await this.#deliver(order, request.signal);
     } catch (err) {
-      const neverSent = isNeverSent(err);
-      if (neverSent) await this.#store.discard(challengeId);
+      // A failed discard only leaves a challenge nobody has the code of; the send's own error is the one to throw.
+      const discarded =
+        isNeverSent(err) &&
+        (await this.#store.discard(challengeId).then(
+          () => true,
+          () => false,
+        ));
       this.#logger?.warn(
         `otp send failed ${who} idempotencyId=${idempotencyId} error=${(err as Error)?.name ?? 'error'}` +
-          (neverSent ? ' challenge=discarded' : ' challenge=kept'),
+          (discarded ? ' challenge=discarded' : ' challenge=kept'),
       );
       throw err;
     }

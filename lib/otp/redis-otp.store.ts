@@ -1,4 +1,5 @@
 import { OTP_EXPIRED_GRACE_MS } from './otp.constants.js';
+import { AltinnOtpStoreError } from './otp-store.error.js';
 import type {
   OtpBeginResult,
   OtpChallengeRecord,
@@ -22,7 +23,15 @@ export interface OtpRedisClient {
 export interface RedisOtpStoreOptions {
   /** Prefix of every key, so several apps can share one database. @default 'altinn-otp:' */
   keyPrefix?: string;
+  /**
+   * Longest wait for one store call; past it the send or verify fails with `AltinnOtpStoreError` (reason
+   * `timeout`). A Redis client's own retries (ioredis: 20 reconnects per command) can otherwise hold a verify
+   * for half a minute when Redis is gone. 100–60000. @default 2000
+   */
+  timeoutMs?: number;
 }
+
+type Operation = AltinnOtpStoreError['operation'];
 
 /**
  * A store shared by every instance of an app. Each operation is one Lua script, so Redis runs it atomically:
@@ -35,12 +44,18 @@ export class RedisOtpStore implements OtpStore {
   readonly #challengePrefix: string;
   readonly #currentPrefix: string;
   readonly #counterPrefix: string;
+  readonly #timeoutMs: number;
 
   constructor(redis: OtpRedisClient, options: RedisOtpStoreOptions = {}) {
     if (!redis || typeof redis.evalsha !== 'function' || typeof redis.eval !== 'function') {
       throw new TypeError('RedisOtpStore needs a Redis client with eval and evalsha (e.g. ioredis)');
     }
     const prefix = options.keyPrefix ?? 'altinn-otp:';
+    const timeoutMs = options.timeoutMs ?? 2000;
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000) {
+      throw new TypeError('RedisOtpStore: timeoutMs must be an integer from 100 to 60000');
+    }
+    this.#timeoutMs = timeoutMs;
     this.#redis = redis;
     this.#challengePrefix = `${prefix}c:`;
     this.#currentPrefix = `${prefix}r:`;
@@ -50,6 +65,7 @@ export class RedisOtpStore implements OtpStore {
   async begin(challenge: OtpChallengeRecord, limits: OtpSendLimits, now: number): Promise<OtpBeginResult> {
     const c = challenge;
     const reply = (await this.#run(
+      'begin',
       BEGIN,
       [
         this.#challengePrefix + c.challengeId,
@@ -96,6 +112,7 @@ export class RedisOtpStore implements OtpStore {
   async check(lookup: OtpLookup, codeHash: string, now: number): Promise<OtpCheckResult> {
     const byRecipient = 'recipientKey' in lookup;
     const reply = (await this.#run(
+      'check',
       CHECK,
       [byRecipient ? this.#currentPrefix + lookup.recipientKey : this.#challengePrefix + lookup.challengeId],
       [
@@ -119,16 +136,52 @@ export class RedisOtpStore implements OtpStore {
   }
 
   async discard(challengeId: string): Promise<void> {
-    await this.#run(DISCARD, [this.#challengePrefix + challengeId], [challengeId, this.#currentPrefix]);
+    await this.#run(
+      'discard',
+      DISCARD,
+      [this.#challengePrefix + challengeId],
+      [challengeId, this.#currentPrefix],
+    );
+  }
+
+  /** One store call, bounded in time; any failure becomes an `AltinnOtpStoreError` without the call's arguments. */
+  async #run(
+    operation: Operation,
+    script: LuaScript,
+    keys: string[],
+    args: (string | number)[],
+  ): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AltinnOtpStoreError(operation, 'timeout', { timeoutMs: this.#timeoutMs })),
+        this.#timeoutMs,
+      );
+    });
+    try {
+      // The race also handles a late rejection of the call after the timeout has won.
+      return await Promise.race([this.#eval(script, keys, args), timeout]);
+    } catch (err) {
+      if (err instanceof AltinnOtpStoreError) throw err;
+      throw new AltinnOtpStoreError(operation, 'failed', { code: redisErrorCode(err) });
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** EVALSHA first (no script text on the wire); EVAL once when Redis has not cached the script yet. */
-  async #run(script: LuaScript, keys: string[], args: (string | number)[]): Promise<unknown> {
+  async #eval(script: LuaScript, keys: string[], args: (string | number)[]): Promise<unknown> {
     try {
       return await this.#redis.evalsha(script.sha, keys.length, ...keys, ...args);
     } catch (err) {
-      if (!String((err as Error)?.message).startsWith('NOSCRIPT')) throw err;
+      if (redisErrorCode(err) !== 'NOSCRIPT') throw err;
       return this.#redis.eval(script.source, keys.length, ...keys, ...args);
     }
   }
+}
+
+/** The upper-case prefix Redis starts its error replies with (`WRONGTYPE Operation against …`), if any. */
+function redisErrorCode(err: unknown): string | undefined {
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? /^([A-Z]{2,20})\b/.exec(message)?.[1] : undefined;
 }
