@@ -79,6 +79,23 @@ describe('parsing every error shape Altinn sends', () => {
     expect(e).toMatchObject({ status, code: undefined, title: undefined, errors: [], retryable: true });
   });
 
+  it('server text is one line of at most 300 characters: control characters cannot forge a log line', async () => {
+    ctx.sim.inject({
+      kind: 'status',
+      status: 503,
+      body: {
+        code: 'NOT-00004',
+        title: `Failed\r\n[Nest] 1 - ERROR forged line\u2028more ${'x'.repeat(5000)}`,
+        detail: '\u0000\u001b[31m',
+      },
+    });
+    const e = await failure(ctx.client);
+    expect(e.title).toMatch(/^Failed \[Nest\] 1 - ERROR forged line more x+$/);
+    expect(e.title).toHaveLength(300);
+    expect(e.detail).toBe('[31m');
+    expect(e.message).not.toMatch(/[\r\n\u2028]/);
+  });
+
   it('429 with Retry-After exposes retryAfterSeconds', async () => {
     ctx.sim.inject({ kind: 'retryAfter', status: 429, seconds: 7 });
     expect(await failure(ctx.client)).toMatchObject({ status: 429, retryAfterSeconds: 7, retryable: true });
