@@ -1,3 +1,4 @@
+import { echoRedactor } from '../../lib/http/echo-redaction.js';
 import { emailOrder, smsOrder, useTestClient } from '../support/altinn-client.js';
 import { renderError } from './leak-check.js';
 
@@ -52,5 +53,36 @@ describe('server text that quotes the request is redacted in AltinnApiError', ()
     for (const secret of [ctx.client.token, emailAddress, emailSettings.subject, '771204']) {
       expect(text).not.toContain(secret);
     }
+  });
+});
+
+// The redactor itself, for what the order body cannot show: the caller's `secrets`, and text past what is read.
+describe('echoRedactor', () => {
+  const code = '318407';
+  const redact = echoRedactor({ recipientSms: { phoneNumber: '+4791234567' } }, 'tok-abcdefghijklmnop', [
+    `Your sign-in code is ${code}. Do not share it with anyone.`,
+  ]);
+
+  it.each([
+    ['whole', `got "Your sign-in code is ${code}. Do not share it with anyone."`],
+    ['JSON-escaped', `got \\"Your sign-in code is ${code}. Do not share it\\u0020with anyone.\\"`],
+    ['in part, upper-cased', 'got ...DO NOT SHARE IT WITH...'],
+    ['the code alone', `got code=${code}`],
+  ])('cuts a secret quoted %s', (_name, text) => {
+    const out = redact(text);
+    expect(out).toMatch(/^got .*\[redacted\]/);
+    expect(out).not.toContain(code);
+    expect(out.toLowerCase()).not.toContain('not share');
+  });
+
+  it('reads at most 2048 characters, and drops the unchecked tail rather than pass it on', () => {
+    const out = redact(`${'a'.repeat(2040)}${code}${'b'.repeat(1_000_000)}`);
+    expect(out).toBe(`${'a'.repeat(2048 - 12)}…`);
+    expect(out).not.toContain(code.slice(0, 3));
+  });
+
+  it('leaves Altinn’s own messages alone', () => {
+    const text = 'Recipient phone number is not a valid mobile number.';
+    expect(redact(text)).toBe(text);
   });
 });
