@@ -1,4 +1,6 @@
-/** Injection token for the module's `AltinnTokenProvider`. */
+// Imports nothing: every folder of lib/ may read these (see test/architecture/imports.spec.ts).
+
+/** Injection token for the module's `AltinnTokenProvider`; `overrideProvider(ALTINN_TOKEN_PROVIDER)` swaps it. */
 export const ALTINN_TOKEN_PROVIDER = Symbol('ALTINN_TOKEN_PROVIDER');
 
 /** @internal Options after validation and defaults. */
@@ -10,6 +12,9 @@ export const ALTINN_BASE_URLS = {
   production: 'https://platform.altinn.no/notifications/api/v1',
 } as const;
 
+export type AltinnEnvironment = keyof typeof ALTINN_BASE_URLS;
+export type AltinnChannel = 'sms' | 'email';
+
 /** @internal */
 export const ALTINN_PATHS = {
   sms: '/future/orders/instant/sms',
@@ -20,7 +25,10 @@ export const ALTINN_PATHS = {
 /** The only scope the instant endpoints accept. */
 export const ALTINN_NOTIFICATIONS_SCOPE = 'altinn:serviceowner/notifications.create';
 
-/** @internal Seed guide: 10–15 s recommended, 5 s minimum. */
+/**
+ * @internal 10–15 s recommended, 5 s minimum: Altinn sends the message inside the request (docs.altinn.studio,
+ * Notifications, "Send Instant Notifications", Timeout).
+ */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** @internal */
 export const MIN_TIMEOUT_MS = 5_000;

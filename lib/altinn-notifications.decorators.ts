@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { ALTINN_TOKEN_PROVIDER } from './altinn-notifications.constants.js';
 import { AltinnNotificationsService } from './altinn-notifications.service.js';
+import { AltinnConfigurationError } from './errors/altinn-configuration.error.js';
 
 /**
  * Injection token of the `AltinnNotificationsService` of a named registration (`forRoot({ name })`); without a
@@ -28,8 +29,9 @@ export function InjectAltinnTokenProvider(name?: string): PropertyDecorator & Pa
 /** @internal */
 export function checkName(name: unknown): string {
   if (typeof name !== 'string' || !/^[A-Za-z0-9][\w.-]{0,63}$/.test(name)) {
-    throw new Error(
-      `AltinnNotificationsModule: option "name" must be 1–64 letters, digits, '.', '_' or '-' (got ${typeof name})`,
+    throw new AltinnConfigurationError(
+      'name',
+      `must be 1–64 letters, digits, '.', '_' or '-' (got ${typeof name})`,
     );
   }
   return name;

@@ -6,15 +6,15 @@ import {
   getAltinnNotificationsToken,
   getAltinnTokenProviderToken,
 } from './altinn-notifications.decorators.js';
-import {
-  ALTINN_MODULE_OPTIONS,
-  ASYNC_OPTIONS_TYPE,
-  ConfigurableModuleClass,
-  OPTIONS_TYPE,
-} from './altinn-notifications.module-definition.js';
+import { ALTINN_MODULE_OPTIONS, ConfigurableModuleClass } from './altinn-notifications.module-definition.js';
 import { AltinnNotificationsService } from './altinn-notifications.service.js';
 import { AuditRecorder } from './audit/audit.recorder.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
+import type {
+  AltinnNotificationsModuleAsyncOptions,
+  AltinnNotificationsModuleExtras,
+  AltinnNotificationsModuleOptions,
+} from './options/options.interfaces.js';
 import { resolveOptions, type ResolvedOptions } from './options/resolve-options.js';
 
 /**
@@ -23,50 +23,59 @@ import { resolveOptions, type ResolvedOptions } from './options/resolve-options.
  */
 @Module({})
 export class AltinnNotificationsModule extends ConfigurableModuleClass {
-  static override forRoot(options: typeof OPTIONS_TYPE): DynamicModule {
+  static override forRoot(
+    options: AltinnNotificationsModuleOptions & AltinnNotificationsModuleExtras,
+  ): DynamicModule {
     return withInternals(super.forRoot(options), options.name);
   }
 
-  static override forRootAsync(options: typeof ASYNC_OPTIONS_TYPE): DynamicModule {
+  static override forRootAsync(options: AltinnNotificationsModuleAsyncOptions): DynamicModule {
     return withInternals(super.forRootAsync(options), options.name);
   }
 }
 
 function withInternals(definition: DynamicModule, name: string | undefined): DynamicModule {
-  const alias = named(name);
+  const tokens = registrationTokens(name);
   return {
     ...definition,
     imports: [...(definition.imports ?? []), HttpModule.registerAsync({ useFactory: () => ({}) })],
     providers: [
       ...(definition.providers ?? []),
       { provide: ALTINN_RESOLVED_OPTIONS, useFactory: resolveOptions, inject: [ALTINN_MODULE_OPTIONS] },
-      {
-        provide: ALTINN_TOKEN_PROVIDER,
-        useFactory: (options: ResolvedOptions) => options.tokenProvider,
-        inject: [ALTINN_RESOLVED_OPTIONS],
-      },
+      ...tokens.providers,
       AltinnHttpClient,
       AuditRecorder,
       AltinnNotificationsService,
-      ...alias.providers,
     ],
-    exports: [...(definition.exports ?? []), ...alias.exports],
+    exports: [...(definition.exports ?? []), ...tokens.exports],
   };
 }
 
 /**
+ * The token provider is a provider of its own, which the HTTP client injects: `overrideProvider` of
+ * `ALTINN_TOKEN_PROVIDER` swaps it in every registration, of `getAltinnTokenProviderToken(name)` in that one.
  * A named registration exports its service and token provider only under name-derived tokens, so two
  * registrations in one app never compete for the class token; the unnamed one exports the class as before.
  */
-function named(name: string | undefined): { providers: Provider[]; exports: InjectionToken[] } {
-  if (name === undefined)
-    return { providers: [], exports: [AltinnNotificationsService, ALTINN_TOKEN_PROVIDER] };
-  const tokens = [getAltinnNotificationsToken(checkName(name)), getAltinnTokenProviderToken(name)];
+function registrationTokens(name: string | undefined): { providers: Provider[]; exports: InjectionToken[] } {
+  const fromOptions = {
+    useFactory: (o: ResolvedOptions) => o.tokenProvider,
+    inject: [ALTINN_RESOLVED_OPTIONS],
+  };
+  if (name === undefined) {
+    return {
+      providers: [{ provide: ALTINN_TOKEN_PROVIDER, ...fromOptions }],
+      exports: [AltinnNotificationsService, ALTINN_TOKEN_PROVIDER],
+    };
+  }
+  const service = getAltinnNotificationsToken(checkName(name));
+  const tokenProvider = getAltinnTokenProviderToken(name);
   return {
     providers: [
-      { provide: tokens[0], useExisting: AltinnNotificationsService },
-      { provide: tokens[1], useExisting: ALTINN_TOKEN_PROVIDER },
+      { provide: tokenProvider, ...fromOptions },
+      { provide: ALTINN_TOKEN_PROVIDER, useExisting: tokenProvider },
+      { provide: service, useExisting: AltinnNotificationsService },
     ],
-    exports: tokens,
+    exports: [service, tokenProvider],
   };
 }

@@ -1,37 +1,44 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ALTINN_PATHS, ALTINN_RESOLVED_OPTIONS } from './altinn-notifications.constants.js';
-import type {
-  AltinnChannel,
-  AltinnSendOptions,
-  InstantOrderResult,
-} from './altinn-notifications.interfaces.js';
+import {
+  ALTINN_PATHS,
+  ALTINN_RESOLVED_OPTIONS,
+  type AltinnChannel,
+} from './altinn-notifications.constants.js';
+import type { AltinnSendOptions, InstantOrderResult } from './altinn-notifications.interfaces.js';
 import { AuditRecorder, type AuditEntry } from './audit/audit.recorder.js';
 import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
 import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
-import {
-  AltinnApiError,
-  AltinnNotificationsError,
-  AltinnRequestError,
-} from './errors/altinn-notifications.error.js';
+import { AltinnApiError, AltinnRequestError } from './errors/altinn-notifications.error.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
-import type { AltinnResponse } from './http/request-context.js';
 import { hashRecipient } from './http/recipient-hash.js';
+import type { AltinnResponse } from './http/request-context.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
 import type { AltinnShipment } from './shipment/shipment.interfaces.js';
 import { checkShipmentId, toShipment } from './shipment/shipment.parser.js';
 
-interface Send {
+/** What the audit record says of a receipt. */
+type Receipt = Pick<AuditEntry, 'notificationOrderId' | 'shipmentId'> & { created: boolean };
+
+/** One validated order on its way out: where it goes, what the audit record names, how the answer is read. */
+interface Send<R> {
   channel: AltinnChannel;
   path: string;
   body: { idempotencyId: string; sendersReference?: string };
   recipient: string;
+  parse: (
+    response: AltinnResponse,
+    sent: { path: string; idempotencyId: string },
+  ) => {
+    result: R;
+    receipt: Receipt;
+  };
 }
 
 /** Sends instant SMS and email through Altinn Notifications. */
 @Injectable()
 export class AltinnNotificationsService {
-  /** Calls in flight by idempotencyId: two concurrent first requests make Altinn send twice (contract §5). */
-  private readonly inFlight = new Map<string, Promise<InstantOrderResult>>();
+  /** Calls in flight by idempotencyId: two concurrent first requests would make Altinn send twice. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
@@ -40,29 +47,27 @@ export class AltinnNotificationsService {
   ) {}
 
   /** `POST /future/orders/instant/sms`. Rejects with `AltinnValidationError` before any network call. */
-  sendInstantSms(order: InstantSmsOrder, options?: AltinnSendOptions): Promise<InstantOrderResult> {
-    return this.dispatch(() => {
-      const body = toWireSmsOrder(
-        order,
-        this.options.phonePolicy,
-        this.options.defaults,
-        this.options.maxSmsSegments,
-      );
-      return { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient: body.recipientSms.phoneNumber };
-    }, options);
+  async sendInstantSms(order: InstantSmsOrder, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
+    const { phonePolicy, defaults, maxSmsSegments } = this.options;
+    const body = toWireSmsOrder(order, phonePolicy, defaults, maxSmsSegments);
+    const recipient = body.recipientSms.phoneNumber;
+    return this.send(
+      { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient, parse: instantReceipt },
+      options,
+    );
   }
 
   /** `POST /future/orders/instant/email`. Rejects with `AltinnValidationError` before any network call. */
-  sendInstantEmail(order: InstantEmailOrder, options?: AltinnSendOptions): Promise<InstantOrderResult> {
-    return this.dispatch(() => {
-      const body = toWireEmailOrder(order, this.options.defaults);
-      return {
-        channel: 'email',
-        path: ALTINN_PATHS.email,
-        body,
-        recipient: body.recipientEmail.emailAddress,
-      };
-    }, options);
+  async sendInstantEmail(
+    order: InstantEmailOrder,
+    options: AltinnSendOptions = {},
+  ): Promise<InstantOrderResult> {
+    const body = toWireEmailOrder(order, this.options.defaults);
+    const recipient = body.recipientEmail.emailAddress;
+    return this.send(
+      { channel: 'email', path: ALTINN_PATHS.email, body, recipient, parse: instantReceipt },
+      options,
+    );
   }
 
   /**
@@ -84,77 +89,64 @@ export class AltinnNotificationsService {
    */
   async getShipment(shipmentId: string, options: AltinnSendOptions = {}): Promise<AltinnShipment> {
     const path = ALTINN_PATHS.shipment + checkShipmentId(shipmentId);
-    const response = await this.client.execute({ method: 'GET', path, context: {}, signal: options.signal });
+    const response = await this.client.execute({
+      method: 'GET',
+      path,
+      context: {},
+      signal: options.signal,
+      secrets: options.secrets,
+    });
     return toShipment(response, path);
   }
 
-  /**
-   * Validation errors reject rather than throw, as from an async method; written out because an async method that
-   * returns the send's promise costs every send three more turns of the microtask queue.
-   */
-  private dispatch(build: () => Send, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
-    let send: Send;
-    try {
-      send = build();
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return this.send(send, options);
-  }
-
   /** A second call with an id already in flight shares the first call's request and result. */
-  private send(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
+  private send<R>(send: Send<R>, options: AltinnSendOptions): Promise<R> {
     const id = send.body.idempotencyId;
-    const pending = this.inFlight.get(id);
+    const pending = this.inFlight.get(id) as Promise<R> | undefined;
     if (pending) return options.signal ? untilAborted(pending, options.signal, send.path) : pending;
-    // sendOnce removes the entry when it ends, which cannot happen before the entry is set: it awaits first.
-    const call = this.sendOnce(send, options);
+    const call = this.sendOnce(send, options).finally(() => this.inFlight.delete(id));
     this.inFlight.set(id, call);
     return call;
   }
 
-  private async sendOnce(send: Send, options: AltinnSendOptions): Promise<InstantOrderResult> {
+  private async sendOnce<R>(send: Send<R>, options: AltinnSendOptions): Promise<R> {
     const started = performance.now();
     const { idempotencyId, sendersReference } = send.body;
-    const recipientHash = this.audit.wantsRecipientHash
-      ? hashRecipient(this.options.recipientHashKey, send.recipient)
-      : '';
+    const recipientHash = hashRecipient(this.options.recipientHashKey, send.recipient);
     const base = { channel: send.channel, recipientHash, idempotencyId, sendersReference };
-    // No promise to wait for unless `onAudit` returned one: a send takes no extra turn of the event loop.
     const audit = (outcome: Omit<AuditEntry, keyof typeof base | 'durationMs'>) =>
       this.audit.record({ ...base, durationMs: Math.round(performance.now() - started), ...outcome });
+    let response: AltinnResponse;
+    let parsed: ReturnType<Send<R>['parse']>;
     try {
-      const response = await this.client.execute({
+      response = await this.client.execute({
         method: 'POST',
         path: send.path,
         body: send.body,
         context: { channel: send.channel, idempotencyId, recipientHash },
         signal: options.signal,
+        secrets: options.secrets,
       });
-      const result = toResult(response, idempotencyId, send.path);
-      const pending = audit({
-        result: result.created ? 'created' : 'replayed',
-        status: response.status,
-        attempts: response.attempts,
-        notificationOrderId: result.notificationOrderId,
-        shipmentId: result.notification.shipmentId,
-      });
-      if (pending) await pending;
-      return result;
+      parsed = send.parse(response, { path: send.path, idempotencyId });
     } catch (err) {
-      const e = err as AltinnNotificationsError & Partial<AltinnApiError>;
-      const pending = audit({
+      const e = err as Error & { code?: string; attempts?: number };
+      await audit({
         result: 'failed',
         // Altinn Notifications' own status only: an AltinnAuthError's status is the token call's.
         status: err instanceof AltinnApiError ? err.status : undefined,
         error: e.code ? `${e.name} ${e.code}` : e.name,
         attempts: e.attempts ?? 1,
       });
-      if (pending) await pending;
       throw err;
-    } finally {
-      this.inFlight.delete(idempotencyId);
     }
+    const { created, ...ids } = parsed.receipt;
+    await audit({
+      result: created ? 'created' : 'replayed',
+      status: response.status,
+      attempts: response.attempts,
+      ...ids,
+    });
+    return parsed.result;
   }
 }
 
@@ -170,7 +162,11 @@ function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, path: string)
   });
 }
 
-function toResult(response: AltinnResponse, idempotencyId: string, path: string): InstantOrderResult {
+/** The receipt of `POST /future/orders/instant/{sms,email}`, 201 or 200 alike. */
+function instantReceipt(
+  response: AltinnResponse,
+  { path, idempotencyId }: { path: string; idempotencyId: string },
+): { result: InstantOrderResult; receipt: Receipt } {
   const data = response.data as {
     notificationOrderId?: unknown;
     notification?: { shipmentId?: unknown; sendersReference?: unknown };
@@ -185,10 +181,12 @@ function toResult(response: AltinnResponse, idempotencyId: string, path: string)
     });
   }
   const { shipmentId, sendersReference } = data.notification;
-  return {
+  const created = response.status === 201;
+  const result: InstantOrderResult = {
     notificationOrderId: data.notificationOrderId,
     notification: { shipmentId, ...(typeof sendersReference === 'string' && { sendersReference }) },
     idempotencyId,
-    created: response.status === 201,
+    created,
   };
+  return { result, receipt: { created, notificationOrderId: result.notificationOrderId, shipmentId } };
 }

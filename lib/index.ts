@@ -7,12 +7,15 @@ export type {
   AltinnChannel,
   AltinnEnvironment,
   AltinnLoggingOptions,
+  AltinnNotificationsModuleAsyncOptions,
+  AltinnNotificationsModuleExtras,
   AltinnNotificationsModuleOptions,
+  AltinnNotificationsOptionsFactory,
   AltinnOrderDefaults,
+  AltinnRetryOptions,
   AltinnSendOptions,
   InstantOrderResult,
 } from './altinn-notifications.interfaces.js';
-export type { AltinnRetryOptions } from './http/retry.policy.js';
 export type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
 export { StaticTokenProvider } from './auth/static-token.provider.js';
 export { MaskinportenTokenProvider } from './auth/maskinporten-token.provider.js';
@@ -40,6 +43,7 @@ export {
   type AltinnApiErrorDetails,
   type AltinnFieldError,
 } from './errors/altinn-notifications.error.js';
+export { AltinnConfigurationError } from './errors/altinn-configuration.error.js';
 export { AltinnExceptionFilter, type AltinnProblem } from './errors/altinn-exception.filter.js';
 export { AltinnOtpModule } from './otp/otp.module.js';
 export { AltinnOtpService } from './otp/otp.service.js';
@@ -74,6 +78,7 @@ export {
   getAltinnTokenProviderToken,
 } from './altinn-notifications.decorators.js';
 export { countSmsSegments, type SmsSegmentCount } from './sms/sms-segments.js';
+export { ALTINN_SMS_SENDER_MAX_LENGTH } from './sms/sms-sender.js';
 export type {
   AltinnEmailStatus,
   AltinnOrderStatus,

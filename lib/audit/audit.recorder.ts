@@ -1,25 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type LoggerService } from '@nestjs/common';
 import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
-import type { AltinnAuditRecord } from '../altinn-notifications.interfaces.js';
-import type { ResolvedOptions } from '../options/resolve-options.js';
+import type { AltinnAuditRecord } from './audit.interfaces.js';
 
 /** @internal An audit record before it gets its timestamp. */
 export type AuditEntry = Omit<AltinnAuditRecord, 'timestamp'>;
 
-/** @internal Writes the audit record of each send to the log and to `onAudit` (guide best practice 7). */
+/** @internal What the recorder reads of the resolved module options. */
+export interface AuditSettings {
+  logger: LoggerService;
+  logAudit: boolean;
+  onAudit?: (record: AltinnAuditRecord) => void | Promise<void>;
+}
+
+/** @internal Writes the audit record of each send to the log and to `onAudit`. */
 @Injectable()
 export class AuditRecorder {
-  /** Whether anything reads recipient hashes: when nothing does, no send computes one. */
-  readonly wantsRecipientHash: boolean;
+  constructor(@Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: AuditSettings) {}
 
-  constructor(@Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions) {
-    this.wantsRecipientHash = options.logRequests || options.logAudit || options.onAudit !== undefined;
-  }
-
-  /** A promise only when `onAudit` has one to wait for: a send without it takes no extra turn of the loop. */
-  record(entry: AuditEntry): Promise<void> | undefined {
+  async record(entry: AuditEntry): Promise<void> {
     if (this.options.logAudit) this.log(entry);
-    return this.options.onAudit ? this.deliver(entry, this.options.onAudit) : undefined;
+    if (this.options.onAudit) await this.deliver(entry, this.options.onAudit);
   }
 
   private log(e: AuditEntry): void {
@@ -30,7 +30,7 @@ export class AuditRecorder {
     else this.options.logger.log(line);
   }
 
-  private async deliver(entry: AuditEntry, onAudit: NonNullable<ResolvedOptions['onAudit']>) {
+  private async deliver(entry: AuditEntry, onAudit: NonNullable<AuditSettings['onAudit']>) {
     try {
       // Awaited, so an app that stores audit records gets backpressure instead of an unbounded queue.
       await onAudit({ timestamp: new Date().toISOString(), ...entry });

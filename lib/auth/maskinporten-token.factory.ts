@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { AltinnEnvironment } from '../altinn-notifications.interfaces.js';
+import type { AltinnEnvironment } from '../altinn-notifications.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { MaskinportenOptionError } from './maskinporten-option.error.js';
 import { MaskinportenTokenProvider } from './maskinporten-token.provider.js';

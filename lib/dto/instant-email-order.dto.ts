@@ -4,8 +4,10 @@ import { InstantOrderBaseDto } from './instant-order-base.dto.js';
 import { IsAltinnEmail, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
 import { isNonBlankString } from './validators/blank.js';
 
-export const EMAIL_CONTENT_TYPES = ['Plain', 'Html'] as const;
-export type EmailContentType = (typeof EMAIL_CONTENT_TYPES)[number];
+import type { EmailContentType } from './order.interfaces.js';
+
+export type { EmailContentType };
+export const EMAIL_CONTENT_TYPES: readonly EmailContentType[] = ['Plain', 'Html'];
 
 const isPresent = (value: unknown) => value != null && (typeof value !== 'string' || isNonBlankString(value));
 

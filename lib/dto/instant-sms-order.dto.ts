@@ -1,13 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { InstantOrderBaseDto } from './instant-order-base.dto.js';
-import { IsAltinnPhoneNumber, IsNestedObject, IsNotBlank } from './validators/altinn.decorators.js';
+import {
+  IsAltinnPhoneNumber,
+  IsAltinnSmsSender,
+  IsNestedObject,
+  IsNotBlank,
+} from './validators/altinn.decorators.js';
 
 export class SmsSettingsDto {
   /** Shown as the sender; Altinn's default when omitted. The gateway allows 11 characters. */
   @IsOptional()
   @IsString()
-  @MaxLength(11, { message: 'must be at most 11 characters' })
+  @IsAltinnSmsSender()
   sender?: string;
 
   @IsNotBlank()

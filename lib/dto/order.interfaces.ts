@@ -1,4 +1,5 @@
-import type { EmailContentType } from './instant-email-order.dto.js';
+/** How Altinn renders an email body. */
+export type EmailContentType = 'Plain' | 'Html';
 
 /** An instant SMS order, in the JSON shape of the Altinn guide. */
 export interface InstantSmsOrder {

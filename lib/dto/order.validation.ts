@@ -6,7 +6,6 @@ import { smsSegmentLimitViolation } from '../sms/sms-segments.js';
 import { InstantEmailOrderDto } from './instant-email-order.dto.js';
 import { InstantSmsOrderDto } from './instant-sms-order.dto.js';
 import type { InstantEmailOrder, InstantSmsOrder, WireEmailOrder, WireSmsOrder } from './order.interfaces.js';
-import { fastSmsOrder } from './sms-order.fast-path.js';
 import { isNonBlankString } from './validators/blank.js';
 import {
   parseAltinnPhoneNumber,
@@ -28,8 +27,7 @@ export function toWireSmsOrder(
   defaults: OrderDefaults = {},
   maxSmsSegments = 16,
 ): WireSmsOrder {
-  // The plain, valid order (nearly every send) skips class-validator; anything else meets it as before.
-  const dto: InstantSmsOrder = fastSmsOrder(input) ?? check(InstantSmsOrderDto, input);
+  const dto = check(InstantSmsOrderDto, input);
   const { recipientSms: r } = dto;
   // Altinn accepts any length and the gateway silently cuts past 16 segments: refuse here instead.
   const tooLong = smsSegmentLimitViolation(r.smsSettings.body, maxSmsSegments);

@@ -3,9 +3,10 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
+import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from '../altinn-notifications.constants.js';
+import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
-import type { ResolvedOptions } from '../options/resolve-options.js';
+import type { AltinnHttpSettings } from './http.interfaces.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
 import { isRetryable, retryDelay, waitBeforeRetry } from './retry.policy.js';
 import {
@@ -35,7 +36,9 @@ export class AltinnHttpClient implements OnModuleDestroy {
 
   constructor(
     private readonly http: HttpService,
-    @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
+    @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: AltinnHttpSettings,
+    // From DI, not from the options: `overrideProvider(ALTINN_TOKEN_PROVIDER)` must change what is sent.
+    @Inject(ALTINN_TOKEN_PROVIDER) private readonly tokenProvider: AltinnTokenProvider,
   ) {
     const axios = http.axiosRef;
     Object.assign(axios.defaults, {
@@ -104,7 +107,7 @@ export class AltinnHttpClient implements OnModuleDestroy {
 
   /** One attempt; a 401 gets one fresh token and one resend per call (a stale cached token, not a retry). */
   private async once(request: AltinnRequest, state: CallState) {
-    const provider = this.options.tokenProvider;
+    const provider = this.tokenProvider;
     let token = await this.token();
     let response = await this.attempt(request, state, token);
     if (response.status === 401 && provider.invalidate && !state.refreshed) {
@@ -117,15 +120,15 @@ export class AltinnHttpClient implements OnModuleDestroy {
     return toAltinnResponse(request, response, state.attempts, token);
   }
 
-  /** The provider's token, or the `AltinnAuthError` its failure is. */
-  private token(): Promise<string> {
+  /** The provider's token, or the `AltinnAuthError` its failure is (thrown or rejected). */
+  private async token(): Promise<string> {
+    let token: unknown;
     try {
-      return Promise.resolve(this.options.tokenProvider.getToken()).then(checkToken, (err) => {
-        throw asAuthError(err);
-      });
+      token = await this.tokenProvider.getToken();
     } catch (err) {
-      return Promise.reject(asAuthError(err)); // a provider that throws instead of rejecting
+      throw asAuthError(err);
     }
+    return checkToken(token);
   }
 
   private attempt(request: AltinnRequest, state: CallState, token: string): Promise<AxiosResponse<string>> {

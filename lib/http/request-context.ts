@@ -1,5 +1,5 @@
 import type { InternalAxiosRequestConfig } from 'axios';
-import type { AltinnChannel } from '../altinn-notifications.interfaces.js';
+import type { AltinnChannel } from '../altinn-notifications.constants.js';
 
 /** @internal What the interceptors may know of a call: never the body, the token or a raw recipient. */
 export interface CallContext {

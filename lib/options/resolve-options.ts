@@ -1,32 +1,27 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { ALTINN_BASE_URLS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../altinn-notifications.constants.js';
-import type { AltinnNotificationsModuleOptions } from '../altinn-notifications.interfaces.js';
+import type { AuditSettings } from '../audit/audit.recorder.js';
 import { createMaskinportenTokenProvider } from '../auth/maskinporten-token.factory.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
-import { resolveRetry, type RetryPolicy } from '../http/retry.policy.js';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+import type { AltinnHttpSettings } from '../http/http.interfaces.js';
+import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
+import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
+import type { AltinnNotificationsModuleOptions } from './options.interfaces.js';
+import { resolveRetry } from './resolve-retry.js';
 
-/** @internal Options after checks and defaults. */
-export interface ResolvedOptions {
-  baseUrl: string;
+/** @internal Options after checks and defaults; each part of the library reads its own slice. */
+export interface ResolvedOptions extends AltinnHttpSettings, AuditSettings {
+  /** The provider of the options; the module provides it as `ALTINN_TOKEN_PROVIDER`, which is what sends use. */
   tokenProvider: AltinnTokenProvider;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  agent: { keepAlive: boolean; maxSockets: number };
-  deadlineMs?: number;
-  logger: LoggerService;
-  logRequests: boolean;
-  logAudit: boolean;
   recipientHashKey: string;
-  onAudit?: AltinnNotificationsModuleOptions['onAudit'];
   defaults: OrderDefaults;
   phonePolicy: PhoneNumberPolicy;
   maxSmsSegments: number;
 }
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /** @internal Fails at start-up with a message that names the option. */
 export function resolveOptions(options: AltinnNotificationsModuleOptions | undefined): ResolvedOptions {
@@ -58,20 +53,14 @@ function resolveBaseUrl(options: AltinnNotificationsModuleOptions): string {
   if (options.baseUrl === undefined) {
     if (options.environment === undefined)
       fail('environment', "is required ('tt02' or 'production') unless baseUrl is set");
-    const url = ALTINN_BASE_URLS[options.environment];
-    if (!url) fail('environment', "must be 'tt02' or 'production'");
-    return url;
+    // Own keys only: `environment: 'toString'` must not find Object.prototype's.
+    if (!Object.hasOwn(ALTINN_BASE_URLS, options.environment))
+      fail('environment', "must be 'tt02' or 'production'");
+    return ALTINN_BASE_URLS[options.environment];
   }
-  let url: URL;
-  try {
-    url = new URL(options.baseUrl);
-  } catch {
-    fail('baseUrl', 'must be an absolute URL');
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    fail('baseUrl', 'must use https (plain http is allowed only for loopback hosts)');
-  }
-  return url.toString().replace(/\/+$/, '');
+  const problem = urlRuleViolation(options.baseUrl);
+  if (problem) fail('baseUrl', problem);
+  return withoutTrailingSlash(options.baseUrl);
 }
 
 function resolveTokenProvider(
@@ -120,8 +109,8 @@ function resolveDeadline(deadlineMs: number | undefined): number | undefined {
 
 function resolveDefaults(defaults: AltinnNotificationsModuleOptions['defaults']): OrderDefaults {
   const out = { ...defaults };
-  if (out.smsSender !== undefined && (typeof out.smsSender !== 'string' || out.smsSender.length > 11)) {
-    fail('defaults.smsSender', 'must be a string of at most 11 characters');
+  if (out.smsSender !== undefined && !isAltinnSmsSender(out.smsSender)) {
+    fail('defaults.smsSender', `must be a string ${SMS_SENDER_RULE}`);
   }
   if (out.emailContentType !== undefined && !['Plain', 'Html'].includes(out.emailContentType)) {
     fail('defaults.emailContentType', "must be 'Plain' or 'Html'");
@@ -153,5 +142,5 @@ function resolveFunction<T>(name: string, fn: T | undefined): T | undefined {
 }
 
 function fail(option: string, problem: string): never {
-  throw new Error(`AltinnNotificationsModule: option "${option}" ${problem}`);
+  throw new AltinnConfigurationError(option, problem);
 }

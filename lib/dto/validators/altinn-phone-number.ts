@@ -19,17 +19,6 @@ export interface AltinnPhoneNumber {
  */
 export function parseAltinnPhoneNumber(value: unknown): AltinnPhoneNumber | undefined {
   if (typeof value !== 'string') return undefined;
-  // The DTO rule and the normalisation right after it parse the same string, and parsing is the dearest part
-  // of checking an order: one remembered answer halves it. The result is only ever read.
-  if (last?.value === value) return last.parsed;
-  const parsed = parse(value);
-  last = { value, parsed };
-  return parsed;
-}
-
-let last: { value: string; parsed: AltinnPhoneNumber | undefined } | undefined;
-
-function parse(value: string): AltinnPhoneNumber | undefined {
   const trimmed = value.trim();
   if (trimmed.startsWith('++')) return undefined;
   const international = trimmed.startsWith('00') ? `+${trimmed.slice(2)}` : trimmed;

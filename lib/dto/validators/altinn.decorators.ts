@@ -1,6 +1,7 @@
 import { IsObject, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isAltinnEmail } from './altinn-email.js';
 import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
+import { isAltinnSmsSender, SMS_SENDER_RULE } from '../../sms/sms-sender.js';
 import { isNonBlankString } from './blank.js';
 
 /** One class-validator rule from a predicate; the message never echoes the value. */
@@ -14,6 +15,13 @@ export const IsAltinnPhoneNumber = rule(
   'isAltinnPhoneNumber',
   (value) => parseAltinnPhoneNumber(value) !== undefined,
   'must be a valid phone number in international format, starting with + or 00 and the country code',
+);
+
+/** The gateway's sender rule: at most 11 characters (a non-string is `@IsString`'s to report). */
+export const IsAltinnSmsSender = rule(
+  'isAltinnSmsSender',
+  (value) => typeof value !== 'string' || isAltinnSmsSender(value),
+  SMS_SENDER_RULE,
 );
 
 /** Altinn's email address rule. */
