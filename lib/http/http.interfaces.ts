@@ -1,5 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 
+/** Per-call options of `sendInstantSms` / `sendInstantEmail` (and the service's other calls). */
+export interface AltinnSendOptions {
+  /** Cancels the call, retries included. */
+  signal?: AbortSignal;
+  /**
+   * Values that must never appear in an error or a log line, e.g. a one-time code inside the body; they are cut
+   * from any server text, also escaped or in part.
+   */
+  secrets?: readonly string[];
+}
+
 /** @internal How failed attempts are retried: `AltinnRetryOptions` with its defaults filled in. */
 export interface RetryPolicy {
   retries: number;

@@ -1,4 +1,4 @@
-import type { AltinnSendOptions } from '../altinn-notifications.interfaces.js';
+import type { AltinnSendOptions } from '../http/http.interfaces.js';
 import type { EmailContentType } from '../dto/instant-email-order.dto.js';
 
 /**
