@@ -45,6 +45,12 @@ export interface AltinnOtpModuleOptions {
   emailSubject?: string;
   /** One line per send and per verify; never the code, the message or a raw recipient. @default true */
   logging?: boolean | { logger?: LoggerService };
+  /**
+   * Name of the `AltinnNotificationsModule` registration to send through (its `forRoot({ name })`), found wherever
+   * the app imports it. @default the unnamed registration: the one visible to this module (`isGlobal`, or in
+   * `forRootAsync({ imports })`), else the app's only one, so the two modules can simply be imported side by side
+   */
+  notifications?: string;
   /** Clock in epoch milliseconds, for tests. @default Date.now */
   now?: () => number;
 }

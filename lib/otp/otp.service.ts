@@ -1,4 +1,5 @@
-import { Inject, Injectable, type LoggerService } from '@nestjs/common';
+import { Inject, Injectable, Optional, type LoggerService, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { InstantOrderResult } from '../altinn-notifications.interfaces.js';
 import { AltinnNotificationsService } from '../altinn-notifications.service.js';
@@ -24,6 +25,7 @@ import type {
   OtpVerifyResult,
 } from './otp.interfaces.js';
 import { otpEmailOrder, otpSmsOrder } from './otp.messages.js';
+import { resolveOtpNotifications } from './otp-notifications.resolver.js';
 import { normaliseRecipient, requireRecipient, type OtpRecipient } from './otp.recipient.js';
 import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interfaces.js';
 import type { ResolvedOtpOptions } from './resolve-otp-options.js';
@@ -33,24 +35,37 @@ import type { ResolvedOtpOptions } from './resolve-otp-options.js';
  * recipient's keyed hash and the idempotencyId, never the code, the message or the raw recipient.
  */
 @Injectable()
-export class AltinnOtpService {
+export class AltinnOtpService implements OnModuleInit {
   // Private fields: the secret and keys stay out of `util.inspect` and JSON.
   readonly #options: ResolvedOtpOptions;
   readonly #store: OtpStore;
-  readonly #notifications: AltinnNotificationsService;
   readonly #keys: OtpKeys;
   readonly #logger?: LoggerService;
+  readonly #moduleRef: ModuleRef;
+  readonly #visible?: AltinnNotificationsService;
+  #notifications!: AltinnNotificationsService;
 
   constructor(
     @Inject(ALTINN_OTP_RESOLVED_OPTIONS) options: ResolvedOtpOptions,
     @Inject(ALTINN_OTP_STORE) store: OtpStore,
-    notifications: AltinnNotificationsService,
+    moduleRef: ModuleRef,
+    @Optional() visible?: AltinnNotificationsService,
   ) {
     this.#options = options;
     this.#store = store;
-    this.#notifications = notifications;
     this.#keys = new OtpKeys(options.secret);
     this.#logger = options.logger;
+    this.#moduleRef = moduleRef;
+    this.#visible = visible;
+  }
+
+  /** Every provider of the app exists by now, so a registration imported beside this module can be found. */
+  onModuleInit(): void {
+    this.#notifications = resolveOtpNotifications(
+      this.#moduleRef,
+      this.#options.notifications,
+      this.#visible,
+    );
   }
 
   /**

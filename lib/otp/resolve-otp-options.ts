@@ -18,6 +18,7 @@ export interface ResolvedOtpOptions {
   language: OtpLanguage;
   templates: Record<OtpLanguage, OtpTemplate>;
   sender?: string;
+  notifications?: string;
   logger?: LoggerService;
   now: () => number;
 }
@@ -39,6 +40,9 @@ export function resolveOtpOptions(options: AltinnOtpModuleOptions | undefined): 
     fail('emailSubject', 'must be a non-blank string');
   }
   if (o.now !== undefined && typeof o.now !== 'function') fail('now', 'must be a function');
+  if (o.notifications !== undefined && (typeof o.notifications !== 'string' || o.notifications === '')) {
+    fail('notifications', 'must be the name of an AltinnNotificationsModule registration');
+  }
   const logging = o.logging ?? true;
   return {
     secret: resolveSecret(o.secret),
@@ -52,6 +56,7 @@ export function resolveOtpOptions(options: AltinnOtpModuleOptions | undefined): 
     language,
     templates: resolveTemplates(o),
     sender: o.sender,
+    notifications: o.notifications,
     logger:
       logging === false
         ? undefined

@@ -1,0 +1,43 @@
+import type { ModuleRef } from '@nestjs/core';
+import { checkName, getAltinnNotificationsToken } from '../altinn-notifications.decorators.js';
+import { AltinnNotificationsService } from '../altinn-notifications.service.js';
+
+/**
+ * @internal The `AltinnNotificationsService` the OTP service sends through, found once the app's providers exist.
+ * Named (`notifications: 'name'`): that registration, wherever the app imports it. Unnamed: the one visible to the
+ * OTP module (a global registration, or one in `forRootAsync({ imports })`), else the app's only registration, so
+ * importing both modules side by side needs no `isGlobal`.
+ */
+export function resolveOtpNotifications(
+  moduleRef: ModuleRef,
+  name: string | undefined,
+  visible: AltinnNotificationsService | undefined,
+): AltinnNotificationsService {
+  if (name !== undefined) {
+    const token = getAltinnNotificationsToken(checkName(name));
+    const found = everywhere(moduleRef, token);
+    if (found.length === 1) return found[0];
+    return missing(`no AltinnNotificationsModule registration named "${name}"`);
+  }
+  if (visible) return visible;
+  const all = everywhere(moduleRef, AltinnNotificationsService);
+  if (all.length === 1) return all[0];
+  return missing(
+    all.length === 0
+      ? 'no AltinnNotificationsModule registration'
+      : `${all.length} AltinnNotificationsModule registrations and none visible to it: set "notifications" to the name of one, or register the unnamed one with isGlobal`,
+  );
+}
+
+/** Every instance under `token` in any module of the app; Nest throws when there is none. */
+function everywhere(moduleRef: ModuleRef, token: string | typeof AltinnNotificationsService) {
+  try {
+    return moduleRef.get<unknown, AltinnNotificationsService>(token, { strict: false, each: true });
+  } catch {
+    return [];
+  }
+}
+
+function missing(problem: string): never {
+  throw new Error(`AltinnOtpModule: ${problem} (import AltinnNotificationsModule.forRoot(...) in the app)`);
+}
