@@ -6,7 +6,7 @@ export interface CachedToken {
 
 /**
  * @internal Holds one token and shares one refresh between concurrent callers (single flight). A failed refresh
- * rejects every waiter with the same error and leaves nothing behind, so the next call tries again.
+ * rejects every waiter with the same error and leaves the cache as it was, so the next call tries again.
  */
 export class MaskinportenTokenCache {
   #token?: CachedToken;
@@ -20,19 +20,27 @@ export class MaskinportenTokenCache {
     return (this.#refresh ??= this.refresh());
   }
 
+  /** Starts a refresh (or joins the running one) while the cached token, if still good, goes on being handed out. */
+  prefetch(): Promise<string> {
+    return (this.#refresh ??= this.refresh());
+  }
+
+  /** When the cached token stops being handed out; undefined when there is none. */
+  refreshAt(): number | undefined {
+    return this.#token?.refreshAt;
+  }
+
   /**
-   * Drops the token after a 401. While a refresh is running its result is already fresh, so many callers
-   * invalidating at once still cause one refresh. With `rejected`, only that token is dropped.
+   * Drops the token after a 401, so the next `get()` joins or starts a refresh; many callers invalidating at once
+   * still cause one refresh. With `rejected`, only that token is dropped (a newer one is kept).
    */
   invalidate(rejected?: string): void {
-    if (this.#refresh) return;
     if (rejected !== undefined && this.#token?.value !== rejected) return;
     this.#token = undefined;
   }
 
   private async refresh(): Promise<string> {
     try {
-      this.#token = undefined;
       const token = await this.fetch();
       this.#token = token;
       return token.value;

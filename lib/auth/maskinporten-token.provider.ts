@@ -9,7 +9,8 @@ import type { AltinnTokenProvider } from './token-provider.interfaces.js';
 
 /**
  * Altinn tokens from a Maskinporten client: signs a grant, asks Maskinporten for a token, exchanges it for an
- * Altinn token, and caches that until shortly before its `exp`. Concurrent callers share one refresh.
+ * Altinn token, and caches that until shortly before its `exp`. Concurrent callers share one refresh; the module
+ * fetches the first token at start-up and later ones ahead of time (`prefetch()`), so sends do not wait for them.
  * Options are checked here, so a bad key or URL fails at start-up. Rejects with `AltinnAuthError`.
  */
 export class MaskinportenTokenProvider implements AltinnTokenProvider {
@@ -38,6 +39,16 @@ export class MaskinportenTokenProvider implements AltinnTokenProvider {
   /** After a 401: the next `getToken()` fetches a fresh token. Given the rejected token, drops only that one. */
   invalidate(rejectedToken?: string): void {
     this.#cache.invalidate(rejectedToken);
+  }
+
+  /** Fetches a fresh token in the background; sends keep the cached one until it arrives. */
+  async prefetch(): Promise<void> {
+    await this.#cache.prefetch();
+  }
+
+  /** When the cached token is due for refresh (`exp` minus the margin); undefined when none is cached. */
+  expiresAt(): number | undefined {
+    return this.#cache.refreshAt();
   }
 }
 

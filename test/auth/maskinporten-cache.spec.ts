@@ -119,4 +119,41 @@ describe('Maskinporten token cache', () => {
     expect(new Set(tokens).size).toBe(1);
     expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2 });
   });
+
+  it('prefetch(): the cached token goes on being handed out, without waiting, until the new one arrives', async () => {
+    sim = await AltinnSimulator.start();
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    const first = await provider.getToken();
+    const due = provider.expiresAt()!;
+    expect(due).toBeGreaterThan(Date.now());
+
+    sim.exchangeDown(1, { kind: 'delay', ms: 300 });
+    const prefetching = provider.prefetch();
+    const during = await Promise.all(Array.from({ length: 20 }, () => provider.getToken()));
+    expect(new Set(during)).toEqual(new Set([first]));
+    await Promise.all([prefetching, provider.prefetch()]); // the second joins the first: one grant
+
+    const second = await provider.getToken();
+    expect(second).not.toBe(first);
+    expect(provider.expiresAt()).toBeGreaterThanOrEqual(due);
+    expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2 });
+  });
+
+  it('prefetch(): a 401 on the old token meanwhile joins the running fetch; a failed one keeps the old token', async () => {
+    sim = await AltinnSimulator.start();
+    const provider = new MaskinportenTokenProvider({ ...registerClient(sim, key), logger: false });
+    const first = await provider.getToken();
+
+    sim.exchangeDown(1, { kind: 'delay', ms: 300 });
+    const prefetching = provider.prefetch();
+    provider.invalidate(first);
+    const [afterRejection] = await Promise.all([provider.getToken(), prefetching]);
+    expect(afterRejection).not.toBe(first);
+    expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2 });
+
+    sim.maskinportenDown(1);
+    await expect(provider.prefetch()).rejects.toBeInstanceOf(AltinnAuthError);
+    expect(await provider.getToken()).toBe(afterRejection);
+    expect(sim.counters).toMatchObject({ grants: 2, exchanges: 2 });
+  });
 });
