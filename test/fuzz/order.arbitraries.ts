@@ -5,10 +5,10 @@ const ABSENT = Symbol('absent');
 type Maybe<T> = T | typeof ABSENT;
 
 /** Usually the field, sometimes missing altogether. */
-const field = <T>(arb: fc.Arbitrary<T>, missing = 1): fc.Arbitrary<Maybe<T>> =>
+export const field = <T>(arb: fc.Arbitrary<T>, missing = 1): fc.Arbitrary<Maybe<T>> =>
   fc.oneof({ weight: 20, arbitrary: arb }, { weight: missing, arbitrary: fc.constant(ABSENT) });
 
-function strip(value: unknown): unknown {
+export function strip(value: unknown): unknown {
   if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
@@ -18,7 +18,7 @@ function strip(value: unknown): unknown {
 }
 
 /** Values of the wrong type for any field. */
-const wrongType = fc.oneof(
+export const wrongType = fc.oneof(
   fc.constant(null),
   fc.integer(),
   fc.boolean(),
@@ -26,7 +26,18 @@ const wrongType = fc.oneof(
   fc.constant({}),
   fc.array(fc.string(), { maxLength: 2 }),
 );
-const blank = fc.constantFrom('', ' ', '   ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', ' \t ');
+export const blank = fc.constantFrom(
+  '',
+  ' ',
+  '   ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '\u2003',
+  '\u3000',
+  ' \t ',
+);
 
 /** Valid and invalid by Altinn's rule (contract §2a), plus what the module's policy adds (mobile only). */
 const PHONES_VALID = [
@@ -54,7 +65,7 @@ const PHONES_INVALID = [
   '+47 999 99 99a',
   '0 047 99999999',
 ];
-const phone = fc.oneof(
+export const phone = fc.oneof(
   { weight: 24, arbitrary: fc.constantFrom(...PHONES_VALID) },
   { weight: 3, arbitrary: fc.constantFrom(...PHONES_INVALID) },
   { weight: 3, arbitrary: fc.stringMatching(/^(\+|00)[1-9]\d{5,14}$/) },
@@ -91,7 +102,7 @@ const EMAILS_INVALID = [
   'a@b.c.d.e.f.g.h.i.j.k.com',
   'a;b@example.com',
 ];
-const email = fc.oneof(
+export const email = fc.oneof(
   { weight: 20, arbitrary: fc.constantFrom(...EMAILS_VALID) },
   { weight: 4, arbitrary: fc.constantFrom(...EMAILS_INVALID) },
   { weight: 4, arbitrary: fc.emailAddress() },
@@ -110,34 +121,34 @@ const ttl = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('300', 300.5, 1e21, -0, Number.NaN, Infinity, null) },
 );
 
-const text = fc.string({ minLength: 1, maxLength: 200 });
+export const text = fc.string({ minLength: 1, maxLength: 200 });
 const OTP_BODIES = [
   'Din engangskode er 482913.',
   'Koden din: 771204 – gjelder i 5 min.',
   'Code 123456 🙂',
   'ÆØÅ æøå {}[]~\\^€|',
 ];
-const messageBody = fc.oneof(
+export const messageBody = fc.oneof(
   { weight: 16, arbitrary: fc.constantFrom(...OTP_BODIES) },
   { weight: 6, arbitrary: text },
   { weight: 2, arbitrary: blank },
   { weight: 1, arbitrary: fc.constantFrom('a'.repeat(2200), '🙂'.repeat(200)) }, // past 16 SMS segments
   { weight: 1, arbitrary: wrongType },
 );
-const idempotencyId = fc.oneof(
+export const idempotencyId = fc.oneof(
   { weight: 6, arbitrary: fc.uuid() },
   { weight: 2, arbitrary: text },
   { weight: 1, arbitrary: blank },
   { weight: 1, arbitrary: wrongType },
 );
-const sendersReference = fc.oneof(text, fc.constant(null), fc.integer());
-const smsSender = fc.oneof(
+export const sendersReference = fc.oneof(text, fc.constant(null), fc.integer());
+export const smsSender = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('Altinn', 'Etat', 'ABCDEFGHIJK', '', '  ', 'Etat Ø 12') },
   { weight: 2, arbitrary: fc.string({ maxLength: 14 }) },
   { weight: 1, arbitrary: fc.constantFrom('ABCDEFGHIJKL') },
   { weight: 1, arbitrary: wrongType },
 );
-const contentType = fc.oneof(
+export const contentType = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('Plain', 'Html') },
   { weight: 1, arbitrary: fc.constantFrom('plain', 'HTML', 0, 1, 'Markdown', null, '') },
 );
