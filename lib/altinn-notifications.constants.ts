@@ -14,12 +14,17 @@ export const ALTINN_BASE_URLS = {
 
 export type AltinnEnvironment = keyof typeof ALTINN_BASE_URLS;
 export type AltinnChannel = 'sms' | 'email';
+/** What a send record names: an instant SMS or email, or a scheduled order chain (`sendOrder`). */
+export type AltinnSendKind = AltinnChannel | 'order';
 
 /** @internal */
 export const ALTINN_PATHS = {
   sms: '/future/orders/instant/sms',
   email: '/future/orders/instant/email',
   shipment: '/future/shipment/',
+  orders: '/future/orders',
+  /** The only cancel: legacy `PUT /orders/{id}/cancel`, which takes any shipment id. */
+  legacyOrders: '/orders/',
 } as const;
 
 /** The only scope the instant endpoints accept. */

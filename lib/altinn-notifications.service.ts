@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ALTINN_PATHS,
   ALTINN_RESOLVED_OPTIONS,
-  type AltinnChannel,
+  type AltinnSendKind,
 } from './altinn-notifications.constants.js';
 import type { AltinnSendOptions, InstantOrderResult } from './altinn-notifications.interfaces.js';
 import { AuditRecorder, type AuditEntry } from './audit/audit.recorder.js';
@@ -13,6 +13,16 @@ import { AltinnHttpClient } from './http/altinn-http.client.js';
 import { hashRecipient } from './http/recipient-hash.js';
 import type { AltinnResponse } from './http/request-context.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
+import { AltinnOrderNotCancellableError } from './orders/order.errors.js';
+import type {
+  CancelOrderResult,
+  CancelOrderTarget,
+  NotificationOrder,
+  NotificationOrderResult,
+  SendOrderOptions,
+} from './orders/order.interfaces.js';
+import { orderReceipt, toCancelResult } from './orders/order.result.js';
+import { orderPolicy, toWireOrder } from './orders/order.validation.js';
 import type { AltinnShipment } from './shipment/shipment.interfaces.js';
 import { checkShipmentId, toShipment } from './shipment/shipment.parser.js';
 
@@ -21,7 +31,7 @@ type Receipt = Pick<AuditEntry, 'notificationOrderId' | 'shipmentId'> & { create
 
 /** One validated order on its way out: where it goes, what the audit record names, how the answer is read. */
 interface Send<R> {
-  channel: AltinnChannel;
+  channel: AltinnSendKind;
   path: string;
   body: { idempotencyId: string; sendersReference?: string };
   recipient: string;
@@ -34,7 +44,7 @@ interface Send<R> {
   };
 }
 
-/** Sends instant SMS and email through Altinn Notifications. */
+/** Sends instant SMS and email and scheduled orders through Altinn Notifications; reads and cancels shipments. */
 @Injectable()
 export class AltinnNotificationsService {
   /** Calls in flight by idempotencyId: two concurrent first requests would make Altinn send twice. */
@@ -84,6 +94,47 @@ export class AltinnNotificationsService {
   }
 
   /**
+   * `POST /future/orders`: a scheduled order chain, the main shipment and its reminders, each with its own
+   * `shipmentId`. Rejects with `AltinnValidationError` before any network call (Altinn's rules and the local extras
+   * of `SendOrderOptions`), with `AltinnApiError` 422 `NOT-00001` when Altinn finds no contact point for some
+   * recipient (it does not say which).
+   */
+  async sendOrder(
+    order: NotificationOrder,
+    options: SendOrderOptions = {},
+  ): Promise<NotificationOrderResult> {
+    const { body, recipient } = toWireOrder(order, orderPolicy(this.options, options));
+    return this.send(
+      { channel: 'order', path: ALTINN_PATHS.orders, body, recipient, parse: orderReceipt },
+      options,
+    );
+  }
+
+  /**
+   * `PUT /orders/{id}/cancel` (legacy; the only cancel there is) for one shipment: the main one or a reminder.
+   * Cancelling one never cancels another: given a `sendOrder` result's `notification`, the result names the
+   * reminders still scheduled. Rejects with `AltinnOrderNotCancellableError` (409) once processing has begun or the
+   * send time is 5 minutes away or less. Cancelling again is a success.
+   */
+  async cancelOrder(target: CancelOrderTarget, options: AltinnSendOptions = {}): Promise<CancelOrderResult> {
+    const shipmentId = checkShipmentId(typeof target === 'object' && target ? target.shipmentId : target);
+    const path = `${ALTINN_PATHS.legacyOrders}${shipmentId}/cancel`;
+    const request = {
+      method: 'PUT' as const,
+      path,
+      context: {},
+      signal: options.signal,
+      secrets: options.secrets,
+    };
+    const response = await this.client.execute(request).catch((err: unknown) => {
+      throw err instanceof AltinnApiError && err.status === 409
+        ? new AltinnOrderNotCancellableError(err, shipmentId)
+        : err;
+    });
+    return toCancelResult(response, shipmentId, target, path);
+  }
+
+  /**
    * `GET /future/shipment/{id}`: where the message is now (`SMS_New` … `SMS_Delivered`). Rejects with
    * `AltinnValidationError` for a non-GUID id, and `AltinnApiError` `NOT-00003` (404) for an unknown shipment.
    */
@@ -101,7 +152,8 @@ export class AltinnNotificationsService {
 
   /** A second call with an id already in flight shares the first call's request and result. */
   private send<R>(send: Send<R>, options: AltinnSendOptions): Promise<R> {
-    const id = send.body.idempotencyId;
+    // Scheduled orders have their own idempotency key space at Altinn; instant SMS and email share one.
+    const id = send.channel === 'order' ? `order:${send.body.idempotencyId}` : send.body.idempotencyId;
     const pending = this.inFlight.get(id) as Promise<R> | undefined;
     if (pending) return options.signal ? untilAborted(pending, options.signal, send.path) : pending;
     const call = this.sendOnce(send, options).finally(() => this.inFlight.delete(id));

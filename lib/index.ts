@@ -86,5 +86,45 @@ export type {
   AltinnShipment,
   AltinnShipmentRecipient,
   AltinnShipmentStatus,
+  AltinnShipmentType,
   AltinnSmsStatus,
 } from './shipment/shipment.interfaces.js';
+export { isFinalShipmentStatus } from './shipment/shipment.status.js';
+export type { AltinnSendKind } from './altinn-notifications.constants.js';
+export {
+  DialogportenAssociationDto,
+  NotificationOrderDto,
+  NotificationReminderDto,
+} from './orders/notification-order.dto.js';
+export {
+  NotificationRecipientDto,
+  OrderEmailRecipientDto,
+  OrderExternalIdentityRecipientDto,
+  OrderLookupRecipientDto,
+  OrderOrganizationRecipientDto,
+  OrderPersonRecipientDto,
+  OrderSmsRecipientDto,
+} from './orders/order-recipient.dto.js';
+export { OrderEmailSettingsDto, OrderSmsSettingsDto } from './orders/order-settings.dto.js';
+export { AltinnOrderNotCancellableError } from './orders/order.errors.js';
+export type {
+  CancelOrderResult,
+  CancelOrderTarget,
+  NotificationOrder,
+  NotificationOrderResult,
+  NotificationRecipient,
+  NotificationReminder,
+  OrderChannelSchema,
+  OrderEmailRecipient,
+  OrderEmailSettings,
+  OrderExternalIdentityRecipient,
+  OrderLookupRecipient,
+  OrderOrganizationRecipient,
+  OrderPersonRecipient,
+  OrderSendTime,
+  OrderSendingTimePolicy,
+  OrderShipmentReceipt,
+  OrderSmsRecipient,
+  OrderSmsSettings,
+  SendOrderOptions,
+} from './orders/order.interfaces.js';

@@ -1,9 +1,10 @@
-import type { AltinnChannel } from '../altinn-notifications.constants.js';
+import type { AltinnSendKind } from '../altinn-notifications.constants.js';
 
 /** The record of one send: what was asked, of whom (hashed), and what came of it. */
 export interface AltinnAuditRecord {
   timestamp: string;
-  channel: AltinnChannel;
+  /** `order` for a scheduled order chain; recipientHash then names its main recipient. */
+  channel: AltinnSendKind;
   /** HMAC-SHA256 of the normalised recipient under the hash key, hex, first 16 characters. */
   recipientHash: string;
   idempotencyId: string;

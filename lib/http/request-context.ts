@@ -1,9 +1,9 @@
 import type { InternalAxiosRequestConfig } from 'axios';
-import type { AltinnChannel } from '../altinn-notifications.constants.js';
+import type { AltinnSendKind } from '../altinn-notifications.constants.js';
 
 /** @internal What the interceptors may know of a call: never the body, the token or a raw recipient. */
 export interface CallContext {
-  channel?: AltinnChannel;
+  channel?: AltinnSendKind;
   idempotencyId?: string;
   recipientHash?: string;
 }
@@ -13,7 +13,7 @@ export interface CallContext {
  * object literal: axios deep-copies plain objects of a config on every request, and passes instances as they are.
  */
 export class RequestContext implements CallContext {
-  readonly channel?: AltinnChannel;
+  readonly channel?: AltinnSendKind;
   readonly idempotencyId?: string;
   readonly recipientHash?: string;
   startedAt?: number;
@@ -35,7 +35,7 @@ export interface AltinnAxiosConfig extends InternalAxiosRequestConfig {
 
 /** @internal One Altinn call as the service describes it. */
 export interface AltinnRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   body?: unknown;
   context: CallContext;

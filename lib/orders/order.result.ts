@@ -9,6 +9,13 @@ import type {
 
 type Json = Record<string, unknown> | undefined;
 
+/** @internal The receipt of `POST /future/orders` and what the audit record names of it. */
+export function orderReceipt(response: AltinnResponse, sent: { path: string; idempotencyId: string }) {
+  const result = toOrderResult(response, sent.idempotencyId, sent.path);
+  const { created, notificationOrderId, notification } = result;
+  return { result, receipt: { created, notificationOrderId, shipmentId: notification.shipmentId } };
+}
+
 /** @internal A 201/200 body of `POST /future/orders` (`NotificationOrderChainResponseExt`); 201 and 200 look alike. */
 export function toOrderResult(
   response: AltinnResponse,

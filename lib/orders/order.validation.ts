@@ -14,6 +14,7 @@ import type {
   NotificationRecipient,
   OrderSendTime,
   OrderSmsSettings,
+  SendOrderOptions,
 } from './order.interfaces.js';
 import { isAbsent, parseSendTime } from './order.validators.js';
 import { toWireBody, type WireOrder } from './order.wire.js';
@@ -21,13 +22,29 @@ import { toWireBody, type WireOrder } from './order.wire.js';
 /** @default of `SendOrderOptions.sendTimeMarginSeconds`: also Altinn's cut-off for cancelling (5 min). */
 export const DEFAULT_SEND_TIME_MARGIN_SECONDS = 300;
 
-/** @internal The module's policies and the call's options that go beyond Altinn's own rules. */
-export interface OrderPolicy {
+/** @internal The module's settings an order is checked and completed with. */
+export interface OrderSettings {
   phonePolicy: PhoneNumberPolicy;
   defaults: OrderDefaults;
   maxSmsSegments: number;
+}
+
+/** @internal The module's settings and the call's options that go beyond Altinn's own rules. */
+export interface OrderPolicy extends OrderSettings {
   checkDigits: boolean;
   sendTimeMarginSeconds: number;
+}
+
+/** @internal The policy of one `sendOrder` call; a bad option is a validation error like a bad field. */
+export function orderPolicy(settings: OrderSettings, options: SendOrderOptions = {}): OrderPolicy {
+  const { checkDigits = true, sendTimeMarginSeconds = DEFAULT_SEND_TIME_MARGIN_SECONDS } = options;
+  const errors: AltinnFieldError[] = [];
+  if (typeof checkDigits !== 'boolean')
+    errors.push({ path: 'options.checkDigits', message: 'must be a boolean' });
+  if (!Number.isFinite(sendTimeMarginSeconds) || sendTimeMarginSeconds < 0)
+    errors.push({ path: 'options.sendTimeMarginSeconds', message: 'must be a number of seconds ≥ 0' });
+  if (errors.length > 0) throw new AltinnValidationError(errors);
+  return { ...settings, checkDigits, sendTimeMarginSeconds };
 }
 
 /** @internal A validated order: the body to send and the main recipient, for the keyed hash of the audit line. */
