@@ -3,10 +3,11 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import {
   AltinnNotificationsModule,
   type AltinnNotificationsModuleOptions,
+  type AltinnNotificationsOptionsFactory,
 } from 'nestjs-altinn-notifications';
 
 @Injectable()
-export class AltinnConfig {
+export class AltinnConfig implements AltinnNotificationsOptionsFactory {
   constructor(private readonly config: ConfigService) {}
 
   createAltinnNotificationsOptions(): AltinnNotificationsModuleOptions {
