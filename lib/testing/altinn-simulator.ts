@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { FakeMaskinporten } from './fake-maskinporten.js';
-import { Timers, type SimulatorContext } from './simulator.context.js';
-import { FaultQueue } from './simulator.faults.js';
+import type { ContactRegistry } from './contact-registry.js';
+import type { FeedEntry } from './shipment-feed.store.js';
+import type { SimulatorContext } from './simulator.context.js';
 import type {
   AltinnSimulatorOptions,
+  ConditionCheck,
   FaultHandle,
   FaultMatch,
   IssueTokenOptions,
@@ -17,15 +18,15 @@ import type {
   SimulatorRequestRecord,
 } from './simulator.interfaces.js';
 import { handleRequest } from './simulator.router.js';
-import { SimulatorStore } from './simulator.store.js';
+import { buildContext } from './simulator.setup.js';
 import { altinnClaims, CREATE_SCOPE, DEFAULT_ORG_NUMBER, SigningKey } from './simulator.tokens.js';
 
 const MASKINPORTEN_TOKEN_PATH = '/maskinporten/token';
 const EXCHANGE_PATH = /^\/authentication\/api\/v1\/exchange\//i;
 
 /**
- * A loopback fake of Altinn Notifications (instant SMS/email, shipments), Maskinporten and the Altinn token
- * exchange, with the real server's validation, idempotency and duplicate traps, plus scriptable faults.
+ * A loopback fake of Altinn Notifications (instant and scheduled orders, shipments, status feed, cancel), Maskinporten
+ * and the Altinn token exchange, with the real server's validation, idempotency and traps, plus scriptable faults.
  */
 export class AltinnSimulator {
   private readonly sockets = new Set<Socket>();
@@ -54,34 +55,9 @@ export class AltinnSimulator {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const org = options.org ?? 'ttd';
-    const maskinportenIssuer = `${url}/maskinporten/`;
-    const ctx: SimulatorContext = {
-      url,
-      org,
-      sendLatencyMs: options.sendLatencyMs ?? 0,
-      deliveryStepMs: options.deliveryStepMs ?? 500,
-      store: new SimulatorStore(),
-      faults: new FaultQueue(),
-      timers: new Timers(),
-      altinnKey,
-      maskinporten: new FakeMaskinporten(
-        maskinportenIssuer,
-        maskinportenKey,
-        options.maskinportenTokenLifetimeSeconds ?? 120,
-      ),
-      exchange: {
-        maskinportenIssuer,
-        maskinportenKey,
-        altinnIssuer: `${url}/authentication/api/v1/openid/`,
-        altinnKey,
-        org,
-        lifetimeSeconds: options.tokenLifetimeSeconds ?? 1800,
-      },
-      log: options.log ?? (() => undefined),
-    };
-    const sim = new AltinnSimulator(server, ctx);
+    const sim = new AltinnSimulator(server, buildContext(options, url, host, { altinnKey, maskinportenKey }));
     sim.listen();
+    sim.ctx.scheduler.start();
     return sim;
   }
 
@@ -136,6 +112,37 @@ export class AltinnSimulator {
     return this.ctx.store.requests;
   }
 
+  /** The contact registry (KRR, organisation addresses, profiles) that person/organisation recipients resolve in. */
+  get contacts(): ContactRegistry {
+    return this.ctx.contacts;
+  }
+
+  /** The simulated time: the wall clock plus every `advance`, or the manual clock of `startTime`. */
+  now(): Date {
+    return new Date(this.ctx.clock.now());
+  }
+
+  /** Moves the simulated time forward and resolves once everything due by then ran (sends, condition calls, feed). */
+  async advance(ms: number): Promise<void> {
+    this.ctx.clock.advance(ms);
+    await this.ctx.scheduler.runDue();
+  }
+
+  /** Calls made to `conditionEndpoint`s, oldest first. */
+  get conditionChecks(): readonly ConditionCheck[] {
+    return this.ctx.conditionChecks;
+  }
+
+  /** Every status-feed row written so far (also those the feed still hides for 2 s), oldest first. */
+  get feed(): readonly FeedEntry[] {
+    return this.ctx.feed.all();
+  }
+
+  /** Scheduled notifications to this address end in `status` (e.g. `SMS_Failed_InvalidRecipient`), not `*_Delivered`. */
+  setDeliveryOutcome(destination: string, status: string): void {
+    this.ctx.deliveryOutcomes.set(destination, status);
+  }
+
   /** A snapshot of the counters. */
   get counters(): SimulatorCounters {
     return { ...this.ctx.store.counters };
@@ -178,9 +185,15 @@ export class AltinnSimulator {
     return this.inject(fault, { path: EXCHANGE_PATH, times });
   }
 
-  /** Clears orders, deliveries, requests, counters, faults and used grant ids; keeps registered clients. */
+  /** Clears orders, chains, the feed, contacts, outcomes, deliveries, requests, counters, faults and used grant ids; keeps registered clients and the clock. */
   reset(): void {
     this.ctx.store.reset();
+    this.ctx.scheduler.clear();
+    this.ctx.chains.clear();
+    this.ctx.feed.clear();
+    this.ctx.contacts.clear();
+    this.ctx.deliveryOutcomes.clear();
+    this.ctx.conditionChecks.length = 0;
     this.ctx.faults.clear();
     this.ctx.maskinporten.clearReplayCache();
   }

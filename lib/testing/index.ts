@@ -1,6 +1,9 @@
 export { AltinnSimulator } from './altinn-simulator.js';
+export type { ContactRegistry, OrganisationContact, PersonContact } from './contact-registry.js';
+export type { FeedEntry } from './shipment-feed.store.js';
 export type {
   AltinnSimulatorOptions,
+  ConditionCheck,
   FaultHandle,
   FaultMatch,
   IssueTokenOptions,

@@ -5,11 +5,9 @@ import type { SimulatorContext } from './simulator.context.js';
 import { emptyReply, jsonReply, type Reply } from './simulator.http.js';
 import type { SimulatorDelivery, SimulatorOrder } from './simulator.interfaces.js';
 import { unsupportedMediaType } from './simulator.problems.js';
+import { scheduleInstantFeedRow } from './instant-feed.js';
+import { DEFAULT_EMAIL_SENDER, DEFAULT_SMS_SENDER } from './simulator.rules.js';
 import { validateOrder, type OrderEndpoint, type OrderInput } from './simulator.validation.js';
-
-/** Config defaults of the real server (`API/appsettings.json`). */
-const DEFAULT_SMS_SENDER = 'Altinn';
-const DEFAULT_EMAIL_SENDER = 'noreply@altinn.cloud';
 
 function receipt(order: SimulatorOrder): object {
   return {
@@ -21,8 +19,8 @@ function receipt(order: SimulatorOrder): object {
   };
 }
 
-function toDelivery(input: OrderInput, shipmentId: string): SimulatorDelivery {
-  const base = { idempotencyId: input.idempotencyId, body: input.body, at: new Date(), shipmentId };
+function toDelivery(input: OrderInput, shipmentId: string, at: number): SimulatorDelivery {
+  const base = { idempotencyId: input.idempotencyId, body: input.body, at: new Date(at), shipmentId };
   if (input.channel === 'sms') {
     const from = input.sender?.trim() ? input.sender : DEFAULT_SMS_SENDER;
     return {
@@ -81,9 +79,9 @@ export async function handleInstantOrder(
     notificationOrderId: randomUUID(),
     shipmentId: randomUUID(),
     request: json,
-    createdAt: new Date(),
+    createdAt: new Date(ctx.clock.now()),
   };
-  const delivery = toDelivery(input, order.shipmentId);
+  const delivery = toDelivery(input, order.shipmentId, ctx.clock.now());
   ctx.store.deliveries.push(delivery);
   ctx.log(describe(delivery));
   await ctx.timers.sleep(ctx.sendLatencyMs);
@@ -91,6 +89,7 @@ export async function handleInstantOrder(
   if (signal.aborted) return null;
   // A concurrent first request already stored the key: the unique index throws and nothing handles it.
   if (!ctx.store.insertOrder(order)) return emptyReply(500);
+  scheduleInstantFeedRow(ctx, order, delivery);
   const location = `${ctx.url}/notifications/api/v1/orders/chain/${order.notificationOrderId}`;
   return jsonReply(201, receipt(order), { location });
 }

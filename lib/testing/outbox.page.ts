@@ -13,7 +13,7 @@ export function outboxEntries(ctx: SimulatorContext): OutboxEntry[] {
     body: d.body,
     idempotencyId: d.idempotencyId,
     shipmentId: d.shipmentId,
-    status: recipientStatus(d.channel, d.at, ctx.deliveryStepMs).status,
+    status: recipientStatus(d.channel, d.at, ctx.deliveryStepMs, ctx.clock.now()).status,
     persisted: ctx.store.findByShipment(d.shipmentId) !== undefined,
   }));
 }

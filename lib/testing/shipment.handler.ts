@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { scheduledManifest } from './scheduled-shipment.manifest.js';
 import { shipmentManifest } from './shipment.manifest.js';
 import { authorize, isReply } from './simulator.auth.js';
 import type { SimulatorContext } from './simulator.context.js';
@@ -17,7 +18,7 @@ export function parseGuid(value: string): string | undefined {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** `GET /future/shipment/{id}`: the delivery manifest, or NOT-00003 for unknown ids and other orgs' shipments. */
+/** `GET /future/shipment/{id}`: the delivery manifest of any shipment type, or NOT-00003 for unknown ids and other orgs' shipments. */
 export async function handleShipment(
   ctx: SimulatorContext,
   req: IncomingMessage,
@@ -26,8 +27,14 @@ export async function handleShipment(
   const caller = await authorize(ctx, req);
   if (isReply(caller)) return caller;
   if (caller.org === undefined) return emptyReply(403);
+  const now = ctx.clock.now();
+  const scheduled = ctx.chains.shipment(shipmentId);
+  if (scheduled) {
+    if (scheduled.org !== caller.org) return altinnProblem('NOT-00003');
+    return jsonReply(200, scheduledManifest(scheduled, ctx.deliveryStepMs, now));
+  }
   const order = ctx.store.findByShipment(shipmentId);
   const delivery = order ? ctx.store.deliveryFor(order.shipmentId) : undefined;
   if (!order || !delivery || order.org !== caller.org) return altinnProblem('NOT-00003');
-  return jsonReply(200, shipmentManifest(order, delivery, ctx.deliveryStepMs));
+  return jsonReply(200, shipmentManifest(order, delivery, ctx.deliveryStepMs, now));
 }

@@ -16,7 +16,7 @@ export function recipientStatus(
   channel: SimulatorChannel,
   sentAt: Date,
   stepMs: number,
-  now = Date.now(),
+  now: number,
 ): RecipientStatus {
   const steps = STEPS[channel];
   const last = steps.length - 1;
@@ -29,9 +29,17 @@ export function recipientStatus(
   };
 }
 
-/** `NotificationDeliveryManifestExt` for an instant order (one recipient); null fields left out like the server. */
-export function shipmentManifest(order: SimulatorOrder, delivery: SimulatorDelivery, stepMs: number): object {
-  const recipient = recipientStatus(delivery.channel, delivery.at, stepMs);
+/**
+ * `NotificationDeliveryManifestExt` for an instant order (one recipient); null fields left out like the server, the
+ * recipient's `type` discriminator first.
+ */
+export function shipmentManifest(
+  order: SimulatorOrder,
+  delivery: SimulatorDelivery,
+  stepMs: number,
+  now: number,
+): object {
+  const recipient = recipientStatus(delivery.channel, delivery.at, stepMs, now);
   return {
     shipmentId: order.shipmentId,
     ...(order.sendersReference === undefined ? {} : { sendersReference: order.sendersReference }),
@@ -39,7 +47,12 @@ export function shipmentManifest(order: SimulatorOrder, delivery: SimulatorDeliv
     status: recipient.final ? 'Order_Completed' : 'Order_Processing',
     lastUpdate: recipient.lastUpdate.toISOString(),
     recipients: [
-      { destination: delivery.to, status: recipient.status, lastUpdate: recipient.lastUpdate.toISOString() },
+      {
+        type: delivery.channel === 'sms' ? 'SMS' : 'Email',
+        destination: delivery.to,
+        status: recipient.status,
+        lastUpdate: recipient.lastUpdate.toISOString(),
+      },
     ],
   };
 }

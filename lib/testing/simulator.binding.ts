@@ -7,8 +7,11 @@ import type { ValidationErrors } from './simulator.problems.js';
  */
 export type FieldSchema =
   | { kind: 'string'; json: string; cs: string; required?: boolean }
-  | { kind: 'int32'; json: string; cs: string; required?: boolean }
+  | { kind: 'int32'; json: string; cs: string; required?: boolean; nullable?: boolean }
+  | { kind: 'bool'; json: string; cs: string; required?: boolean }
+  | { kind: 'datetime'; json: string; cs: string; required?: boolean; nullable?: boolean }
   | { kind: 'enum'; json: string; cs: string; values: readonly string[]; required?: boolean }
+  | { kind: 'array'; json: string; cs: string; required?: boolean; items: ObjectSchema }
   | ObjectSchema;
 
 export interface ObjectSchema {
@@ -21,8 +24,8 @@ export interface ObjectSchema {
   fields: readonly FieldSchema[];
 }
 
-/** A bound value: strings, numbers, enum names or nested objects keyed by the schema's JSON names. */
-export type Bound = { [json: string]: string | number | Bound | null };
+/** A bound value: strings, numbers, booleans, enum names, nested objects or lists keyed by the schema's JSON names. */
+export type Bound = { [json: string]: string | number | boolean | Bound | Bound[] | null };
 
 class BindingError extends Error {
   constructor(
@@ -33,18 +36,41 @@ class BindingError extends Error {
   }
 }
 
-const CLR_TYPES = { string: 'System.String', int32: 'System.Int32' } as const;
+const CLR_TYPES = {
+  string: 'System.String',
+  int32: 'System.Int32',
+  bool: 'System.Boolean',
+  datetime: 'System.DateTime',
+} as const;
+
+/** The ISO 8601 forms System.Text.Json reads into a `DateTime` (date only, minutes, seconds, fraction, zone). */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,16})?)?(Z|[+-]\d{2}(:\d{2})?)?)?$/;
 
 function convertError(path: string, type: string): BindingError {
   return new BindingError(path, `The JSON value could not be converted to ${type}. Path: ${path}.`);
 }
 
-function bindField(field: FieldSchema, value: unknown, path: string): string | number | Bound | null {
+function bindField(field: FieldSchema, value: unknown, path: string): Bound[string] {
   switch (field.kind) {
+    case 'bool':
+      if (value === null || typeof value === 'boolean') return value;
+      throw convertError(path, CLR_TYPES.bool);
+    case 'datetime':
+      if (value === null && field.nullable) return null;
+      if (typeof value === 'string' && ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) {
+        return value;
+      }
+      throw convertError(path, CLR_TYPES.datetime);
+    case 'array':
+      if (value === null) return null;
+      if (!Array.isArray(value))
+        throw convertError(path, `System.Collections.Generic.List\`1[${field.items.type}]`);
+      return value.map((item, i) => bindObject(field.items, item, `${path}[${i}]`));
     case 'string':
       if (value === null || typeof value === 'string') return value;
       throw convertError(path, CLR_TYPES.string);
     case 'int32': {
+      if (value === null && field.nullable) return null;
       // Web defaults allow numbers written as JSON strings.
       const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
       if (typeof n === 'number' && Number.isInteger(n) && n >= -2147483648 && n <= 2147483647) return n;
@@ -127,7 +153,7 @@ export function checkRequired(schema: ObjectSchema, value: Bound, prefix = ''): 
       v === null || v === undefined || (typeof v === 'string' && v.replace(/\u0085/g, '').trim() === '');
     if (field.required && blank && field.kind !== 'int32') {
       errors[key] = [`The ${field.cs} field is required.`];
-    } else if (field.kind === 'object' && v !== null && typeof v === 'object') {
+    } else if (field.kind === 'object' && v !== null && typeof v === 'object' && !Array.isArray(v)) {
       Object.assign(errors, checkRequired(field, v, `${key}.`));
     }
   }

@@ -1,34 +1,15 @@
+import type { ContactRegistry } from './contact-registry.js';
 import type { FakeMaskinporten } from './fake-maskinporten.js';
+import type { OrderChainStore } from './order-chain.store.js';
+import type { FeedStore } from './shipment-feed.store.js';
+import type { SimulatorClock } from './simulator.clock.js';
 import type { FaultQueue } from './simulator.faults.js';
+import type { ConditionCheck } from './simulator.interfaces.js';
+import type { Scheduler } from './simulator.scheduler.js';
 import type { SimulatorStore } from './simulator.store.js';
+import type { Timers } from './simulator.timers.js';
 import type { SigningKey } from './simulator.tokens.js';
 import type { ExchangeSetup } from './token-exchange.js';
-
-/** Timers the simulator owns, so `close()` can cancel them and leave no open handles behind. */
-export class Timers {
-  private readonly pending = new Set<NodeJS.Timeout>();
-  private stopped = false;
-
-  schedule(ms: number, fn: () => void): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(timer);
-      fn();
-    }, ms);
-    this.pending.add(timer);
-  }
-
-  /** Resolves after `ms`; never resolves once the simulator is closed, so no work runs after close. */
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.schedule(ms, resolve));
-  }
-
-  stop(): void {
-    this.stopped = true;
-    for (const timer of this.pending) clearTimeout(timer);
-    this.pending.clear();
-  }
-}
 
 /** Everything a route needs; built once by `AltinnSimulator.start`. */
 export interface SimulatorContext {
@@ -37,6 +18,16 @@ export interface SimulatorContext {
   readonly sendLatencyMs: number;
   readonly deliveryStepMs: number;
   readonly store: SimulatorStore;
+  readonly clock: SimulatorClock;
+  readonly scheduler: Scheduler;
+  readonly contacts: ContactRegistry;
+  readonly chains: OrderChainStore;
+  readonly feed: FeedStore;
+  readonly conditionChecks: ConditionCheck[];
+  /** Final status a destination's scheduled notifications end in instead of `*_Delivered`. */
+  readonly deliveryOutcomes: Map<string, string>;
+  /** Host names (lower case, no port) the simulator answers; anything else gets 403 (DNS rebinding). */
+  readonly allowedHosts: ReadonlySet<string> | 'any';
   readonly faults: FaultQueue;
   readonly timers: Timers;
   readonly altinnKey: SigningKey;

@@ -17,6 +17,16 @@ export interface AltinnSimulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Lifetime of the fake Maskinporten access token. @default 120 */
   maskinportenTokenLifetimeSeconds?: number;
+  /**
+   * Starts a manual clock at this time: simulated time then moves only through `advance(ms)`. Without it the clock
+   * follows the wall clock (plus whatever `advance` added) and due orders are sent within a second.
+   */
+  startTime?: Date | string | number;
+  /**
+   * Extra `Host` names the simulator answers besides localhost, 127.0.0.1, [::1] and its own `host`; `'any'`
+   * turns the check off. Other hosts get 403, so a DNS-rebinding page cannot read the outbox. @default []
+   */
+  allowedHosts?: readonly string[] | 'any';
   /** Called once per delivered message with a human-readable line (channel, recipient, sender, subject, body). */
   log?: (line: string) => void;
 }
@@ -141,4 +151,16 @@ export interface OutboxEntry {
   readonly status: string;
   /** False when the send happened but the order was never stored (a duplicate trap fired). */
   readonly persisted: boolean;
+}
+
+/** One call the simulator made to an order's `conditionEndpoint`. */
+export interface ConditionCheck {
+  readonly shipmentId: string;
+  readonly url: string;
+  /** `send`/`skip` from `{"sendNotification": true|false}`; `error` for anything else (status, body, timeout). */
+  readonly outcome: 'send' | 'skip' | 'error';
+  /** HTTP status, 0 when there was no answer. */
+  readonly status: number;
+  /** Simulated time of the call. */
+  readonly at: Date;
 }

@@ -1,9 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleCancel } from './cancel.handler.js';
 import { handleInstantOrder } from './instant-orders.handler.js';
 import { outboxEntries, outboxHtml } from './outbox.page.js';
+import { handleScheduledOrder } from './scheduled-orders.handler.js';
+import { handleFeed } from './shipment-feed.handler.js';
 import { handleShipment, parseGuid } from './shipment.handler.js';
 import type { SimulatorContext } from './simulator.context.js';
 import { faultReply } from './simulator.faults.js';
+import { hostAllowed } from './simulator.host.js';
 import { emptyReply, jsonReply, readBody, textReply, writeReply, type Reply } from './simulator.http.js';
 import type { SimulatorFault, SimulatorRequestRecord } from './simulator.interfaces.js';
 import type { OrderEndpoint } from './simulator.validation.js';
@@ -50,6 +54,14 @@ function resolve(ctx: SimulatorContext, req: IncomingMessage, rawPath: string): 
   }
   const endpoint = ORDER_ROUTES[path];
   if (endpoint) return only('POST', (body, signal) => handleInstantOrder(ctx, req, endpoint, body, signal));
+  if (path === `${API}/future/orders`) {
+    return only('POST', (body, signal) => handleScheduledOrder(ctx, req, body, signal));
+  }
+  if (path === `${API}/future/shipment/feed`) {
+    return only('GET', () => handleFeed(ctx, req, new URL(req.url ?? '/', 'http://simulator')));
+  }
+  const cancel = new RegExp(`^${API}/orders/([^/]+)/cancel$`).exec(path);
+  if (cancel) return only('PUT', () => handleCancel(ctx, req, parseGuid(cancel[1])));
   const shipment = new RegExp(`^${API}/future/shipment/([^/]+)$`).exec(path);
   const shipmentId = shipment && shipment[1] !== 'feed' ? parseGuid(shipment[1]) : undefined;
   if (shipmentId) return only('GET', () => handleShipment(ctx, req, shipmentId));
@@ -83,7 +95,13 @@ export async function handleRequest(
     at: new Date(),
   };
   ctx.store.requests.push(record);
-  if (path.toLowerCase().startsWith(`${API}/`)) ctx.store.counters.notificationRequests += 1;
+  if (!hostAllowed(ctx.allowedHosts, req)) {
+    record.status = 403;
+    writeReply(res, textReply(403, 'Host not allowed'), 0, () => undefined);
+    return;
+  }
+  const api = path.toLowerCase().startsWith(`${API}/`);
+  if (api) ctx.store.counters.notificationRequests += 1;
 
   const disconnect = new AbortController();
   res.on('close', () => {
@@ -109,6 +127,8 @@ export async function handleRequest(
 
   const body = await readBody(req);
   noteId(body);
+  // Work that fell due since the last look (sends, status steps, feed rows) happens before the answer.
+  if (!/^\/(authentication|maskinporten)\//i.test(path)) await ctx.scheduler.runDue();
   let reply: Reply | null;
   if (fault?.kind === 'status' || fault?.kind === 'retryAfter') reply = faultReply(fault);
   else if (body === null) reply = emptyReply(413);

@@ -1,5 +1,9 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 
+/** Config defaults of the real server (`API/appsettings.json`). */
+export const DEFAULT_SMS_SENDER = 'Altinn';
+export const DEFAULT_EMAIL_SENDER = 'noreply@altinn.cloud';
+
 /**
  * `MobileNumberHelper.IsValidMobileNumber`: `+` or `00` prefix (not `++`), `00` read as `+` for the check only,
  * libphonenumber `isValidNumber` with no default region. The number type is deliberately not checked.

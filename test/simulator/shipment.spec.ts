@@ -28,7 +28,9 @@ describe('AltinnSimulator GET /future/shipment/{id}', () => {
       type: 'Instant',
       status: 'Order_Processing',
       lastUpdate: expect.any(String),
-      recipients: [{ destination: '0047 99999999', status: 'SMS_New', lastUpdate: expect.any(String) }],
+      recipients: [
+        { type: 'SMS', destination: '0047 99999999', status: 'SMS_New', lastUpdate: expect.any(String) },
+      ],
     });
 
     await sleep(330);
