@@ -98,7 +98,7 @@ describe('AltinnSimulator lifecycle', () => {
     const sim = await AltinnSimulator.start({ sendLatencyMs: 150 });
     try {
       const pending = postOrder(sim, 'sms', smsBody());
-      await sleep(50);
+      while (sim.requests.length === 0) await sleep(5); // in flight (a fixed sleep raced a busy machine)
       await sim.idle();
       expect(sim.orders).toHaveLength(1);
       expect((await pending).status).toBe(201);
