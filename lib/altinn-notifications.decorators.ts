@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ALTINN_TOKEN_PROVIDER } from './altinn-notifications.constants.js';
 import { AltinnNotificationsService } from './altinn-notifications.service.js';
 import { AltinnConfigurationError } from './errors/altinn-configuration.error.js';
+import { AltinnStatusFeed } from './feed/status-feed.js';
 
 /**
  * Injection token of the `AltinnNotificationsService` of a named registration (`forRoot({ name })`); without a
@@ -14,6 +15,16 @@ export function getAltinnNotificationsToken(name?: string): string | typeof Alti
 /** Injection token of the `AltinnTokenProvider` of a named registration; without a name, `ALTINN_TOKEN_PROVIDER`. */
 export function getAltinnTokenProviderToken(name?: string): string | symbol {
   return name === undefined ? ALTINN_TOKEN_PROVIDER : `AltinnTokenProvider:${checkName(name)}`;
+}
+
+/** Injection token of the `AltinnStatusFeed` of a named registration; without a name, the class itself. */
+export function getAltinnStatusFeedToken(name?: string): string | typeof AltinnStatusFeed {
+  return name === undefined ? AltinnStatusFeed : `AltinnStatusFeed:${checkName(name)}`;
+}
+
+/** Injects the `AltinnStatusFeed` registered under `name`, or the unnamed one. */
+export function InjectAltinnStatusFeed(name?: string): PropertyDecorator & ParameterDecorator {
+  return Inject(getAltinnStatusFeedToken(name));
 }
 
 /** Injects the `AltinnNotificationsService` registered under `name`, or the unnamed one. */

@@ -4,11 +4,13 @@ import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from './altinn-notific
 import {
   checkName,
   getAltinnNotificationsToken,
+  getAltinnStatusFeedToken,
   getAltinnTokenProviderToken,
 } from './altinn-notifications.decorators.js';
 import { ALTINN_MODULE_OPTIONS, ConfigurableModuleClass } from './altinn-notifications.module-definition.js';
 import { AltinnNotificationsService } from './altinn-notifications.service.js';
 import { AuditRecorder } from './audit/audit.recorder.js';
+import { AltinnStatusFeed } from './feed/status-feed.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
 import type {
   AltinnNotificationsModuleAsyncOptions,
@@ -46,6 +48,7 @@ function withInternals(definition: DynamicModule, name: string | undefined): Dyn
       AltinnHttpClient,
       AuditRecorder,
       AltinnNotificationsService,
+      AltinnStatusFeed,
     ],
     exports: [...(definition.exports ?? []), ...tokens.exports],
   };
@@ -65,17 +68,19 @@ function registrationTokens(name: string | undefined): { providers: Provider[]; 
   if (name === undefined) {
     return {
       providers: [{ provide: ALTINN_TOKEN_PROVIDER, ...fromOptions }],
-      exports: [AltinnNotificationsService, ALTINN_TOKEN_PROVIDER],
+      exports: [AltinnNotificationsService, ALTINN_TOKEN_PROVIDER, AltinnStatusFeed],
     };
   }
   const service = getAltinnNotificationsToken(checkName(name));
   const tokenProvider = getAltinnTokenProviderToken(name);
+  const feed = getAltinnStatusFeedToken(name);
   return {
     providers: [
       { provide: tokenProvider, ...fromOptions },
       { provide: ALTINN_TOKEN_PROVIDER, useExisting: tokenProvider },
       { provide: service, useExisting: AltinnNotificationsService },
+      { provide: feed, useExisting: AltinnStatusFeed },
     ],
-    exports: [service, tokenProvider],
+    exports: [service, tokenProvider, feed],
   };
 }

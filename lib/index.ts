@@ -128,3 +128,19 @@ export type {
   OrderSmsSettings,
   SendOrderOptions,
 } from './orders/order.interfaces.js';
+export { AltinnStatusFeed } from './feed/status-feed.js';
+export { InjectAltinnStatusFeed, getAltinnStatusFeedToken } from './altinn-notifications.decorators.js';
+export { InMemoryFeedCursorStore } from './feed/in-memory-feed-cursor.store.js';
+export {
+  RedisFeedCursorStore,
+  type FeedRedisClient,
+  type RedisFeedCursorStoreOptions,
+} from './feed/redis-feed-cursor.store.js';
+export type {
+  AltinnStatusFeedEntry,
+  AltinnStatusFeedHandler,
+  AltinnStatusFeedOptions,
+  AltinnStatusFeedPollResult,
+  AltinnStatusFeedRecipient,
+  FeedCursorStore,
+} from './feed/status-feed.interfaces.js';

@@ -4,6 +4,7 @@ import type { AltinnEnvironment } from '../altinn-notifications.constants.js';
 import type { AltinnAuditRecord } from '../audit/audit.interfaces.js';
 import type { MaskinportenOptions } from '../auth/maskinporten.interfaces.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
+import type { AltinnStatusFeedOptions } from '../feed/status-feed.interfaces.js';
 
 /** Options of `AltinnNotificationsModule.forRoot()`, and what `forRootAsync()`'s factory returns. */
 export interface AltinnNotificationsModuleOptions {
@@ -49,6 +50,8 @@ export interface AltinnNotificationsModuleOptions {
    * accepts any length but the gateway silently drops everything past 16 segments. @default 16
    */
   maxSmsSegments?: number;
+  /** Cursor store, start and polling of `AltinnStatusFeed`. @default in-memory cursor from the newest entry */
+  statusFeed?: AltinnStatusFeedOptions;
 }
 
 /** How failed attempts are retried, always with the same idempotencyId. */

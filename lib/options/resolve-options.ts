@@ -7,6 +7,7 @@ import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-options.js';
 import type { AltinnHttpSettings } from '../http/http.interfaces.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
@@ -14,7 +15,7 @@ import type { AltinnNotificationsModuleOptions } from './options.interfaces.js';
 import { resolveRetry } from './resolve-retry.js';
 
 /** @internal Options after checks and defaults; each part of the library reads its own slice. */
-export interface ResolvedOptions extends AltinnHttpSettings, AuditSettings {
+export interface ResolvedOptions extends AltinnHttpSettings, AuditSettings, FeedSettings {
   /** The provider of the options; the module provides it as `ALTINN_TOKEN_PROVIDER`, which is what sends use. */
   tokenProvider: AltinnTokenProvider;
   recipientHashKey: string;
@@ -46,6 +47,7 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
     defaults: resolveDefaults(options.defaults),
     phonePolicy: { mobileOnly: options.phoneNumbers?.mobileOnly ?? true, ...resolveCountries(options) },
     maxSmsSegments: resolveMaxSmsSegments(options.maxSmsSegments),
+    statusFeed: resolveFeedOptions(options.statusFeed),
   };
 }
 

@@ -8,7 +8,7 @@
  *   3  auth/, dto/                               — token providers; orders and their validation
  *   4  http/                                     — the one request path (token → axios → typed result)
  *   5  audit/, shipment/                         — the record of a send; shipment answers
- *   6  orders/                                   — scheduled orders
+ *   6  orders/, feed/                            — scheduled orders; the status feed
  *   7  options/                                  — option types and their resolution
  *   8  the root files (module, service, …)        — what Nest sees
  *   9  otp/, health/                             — features built on the service
@@ -52,6 +52,7 @@ const LAYERS: Record<string, number> = {
   audit: 5,
   shipment: 5,
   orders: 6,
+  feed: 6,
   options: 7,
   '.': 8,
   otp: 9,
