@@ -46,6 +46,21 @@ function esmOnlySyntax(file: string): string[] {
   return found.map((what) => `${relative(LIB, file)}: ${what}`);
 }
 
+function readJson(file: string): Record<string, Record<string, string> | undefined> {
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>;
+}
+
+/** `"type": "module"` with no `require` condition anywhere in `exports` and no `.cjs` main: `require()` can't load it. */
+function isEsmOnly(packageJson: string): boolean {
+  const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as {
+    type?: string;
+    main?: string;
+    exports?: unknown;
+  };
+  const conditions = JSON.stringify(pkg.exports ?? {});
+  return pkg.type === 'module' && !conditions.includes('"require"') && !pkg.main?.endsWith('.cjs');
+}
+
 describe('entry points', () => {
   it('the main entry never reaches @nestjs/terminus or the health entry (terminus is an optional peer)', () => {
     const main = graph('index.ts');
@@ -70,6 +85,19 @@ describe('entry points', () => {
     ]);
     const undeclared = [...new Set(reached)].filter((p) => !p.startsWith('node:') && !declared.has(p));
     expect(undeclared).toEqual([]);
+  });
+
+  it('no dependency the entries reach is ESM-only, so CommonJS Jest loads the CommonJS build untransformed', () => {
+    // Peers are the app's own (a Nest 11 app brings @nestjs/axios 4); the library's dependencies come with it.
+    const deps = Object.keys(readJson('package.json').dependencies ?? {});
+    const reached = new Set(
+      ['index.ts', 'testing/index.ts', 'health/index.ts'].flatMap((e) => [...graph(e).packages]),
+    );
+    const esmOnly = deps.filter((d) => reached.has(d) && isEsmOnly(`node_modules/${d}/package.json`));
+    expect(esmOnly).toEqual([]);
+    // The detector itself works: jose 6 (a devDependency now) is ESM-only, libphonenumber-js is not.
+    expect(isEsmOnly('node_modules/jose/package.json')).toBe(true);
+    expect(isEsmOnly('node_modules/libphonenumber-js/package.json')).toBe(false);
   });
 
   it('no source uses import.meta or top-level await, so the CommonJS build is faithful', () => {
