@@ -83,13 +83,14 @@ export class AltinnStatusFeed implements OnModuleDestroy {
     this.#running = { stop, done: this.#loop(handler, stop.signal) };
   }
 
-  /** Ends background polling: waits for the handler in progress, then gives up the lease. */
+  /** Ends background polling (waits for the handler in progress) and gives up the lease, so another takes over. */
   async stop(): Promise<void> {
     const running = this.#running;
-    if (!running) return;
-    running.stop.abort();
-    await running.done;
-    this.#running = undefined;
+    if (running) {
+      running.stop.abort();
+      await running.done;
+      this.#running = undefined;
+    }
     await this.#options.store.release(this.#options.key, this.#owner).catch(() => undefined);
   }
 
