@@ -1,3 +1,4 @@
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { OTP_EXPIRED_GRACE_MS } from './otp.constants.js';
 import { hashesEqual } from './otp.crypto.js';
 import type {
@@ -49,7 +50,7 @@ export class InMemoryOtpStore implements OtpStore {
   constructor(options: InMemoryOtpStoreOptions = {}) {
     const max = options.maxRecipients ?? 100_000;
     if (!Number.isInteger(max) || max < 1) {
-      throw new TypeError('InMemoryOtpStore: maxRecipients must be a positive integer');
+      throw new AltinnConfigurationError('maxRecipients', 'must be a positive integer', 'InMemoryOtpStore');
     }
     this.#maxRecipients = max;
   }

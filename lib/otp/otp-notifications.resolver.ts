@@ -1,6 +1,7 @@
 import type { ModuleRef } from '@nestjs/core';
-import { checkName, getAltinnNotificationsToken } from '../altinn-notifications.decorators.js';
+import { getAltinnNotificationsToken } from '../altinn-notifications.decorators.js';
 import { AltinnNotificationsService } from '../altinn-notifications.service.js';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 
 /**
  * @internal The `AltinnNotificationsService` the OTP service sends through, found once the app's providers exist.
@@ -14,18 +15,18 @@ export function resolveOtpNotifications(
   visible: AltinnNotificationsService | undefined,
 ): AltinnNotificationsService {
   if (name !== undefined) {
-    const token = getAltinnNotificationsToken(checkName(name));
+    const token = getAltinnNotificationsToken(name);
     const found = everywhere(moduleRef, token);
     if (found.length === 1) return found[0];
-    return missing(`no AltinnNotificationsModule registration named "${name}"`);
+    return missing(`names no AltinnNotificationsModule registration of the app (forRoot({ name }))`);
   }
   if (visible) return visible;
   const all = everywhere(moduleRef, AltinnNotificationsService);
   if (all.length === 1) return all[0];
   return missing(
     all.length === 0
-      ? 'no AltinnNotificationsModule registration'
-      : `${all.length} AltinnNotificationsModule registrations and none visible to it: set "notifications" to the name of one, or register the unnamed one with isGlobal`,
+      ? 'is unset and the app has no AltinnNotificationsModule registration: import AltinnNotificationsModule.forRoot(...)'
+      : `is unset and the app has ${all.length} AltinnNotificationsModule registrations, none visible to AltinnOtpModule: set it to the name of one, or register the unnamed one with isGlobal`,
   );
 }
 
@@ -39,5 +40,5 @@ function everywhere(moduleRef: ModuleRef, token: string | typeof AltinnNotificat
 }
 
 function missing(problem: string): never {
-  throw new Error(`AltinnOtpModule: ${problem} (import AltinnNotificationsModule.forRoot(...) in the app)`);
+  throw new AltinnConfigurationError('notifications', problem, 'AltinnOtpModule');
 }

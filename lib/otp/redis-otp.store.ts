@@ -1,3 +1,4 @@
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { OTP_EXPIRED_GRACE_MS } from './otp.constants.js';
 import { AltinnOtpStoreError } from './otp-store.error.js';
 import type {
@@ -48,12 +49,20 @@ export class RedisOtpStore implements OtpStore {
 
   constructor(redis: OtpRedisClient, options: RedisOtpStoreOptions = {}) {
     if (!redis || typeof redis.evalsha !== 'function' || typeof redis.eval !== 'function') {
-      throw new TypeError('RedisOtpStore needs a Redis client with eval and evalsha (e.g. ioredis)');
+      throw new AltinnConfigurationError(
+        'redis',
+        'must be a Redis client with eval and evalsha (e.g. ioredis)',
+        'RedisOtpStore',
+      );
     }
     const prefix = options.keyPrefix ?? 'altinn-otp:';
     const timeoutMs = options.timeoutMs ?? 2000;
     if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 60_000) {
-      throw new TypeError('RedisOtpStore: timeoutMs must be an integer from 100 to 60000');
+      throw new AltinnConfigurationError(
+        'timeoutMs',
+        'must be an integer from 100 to 60000',
+        'RedisOtpStore',
+      );
     }
     this.#timeoutMs = timeoutMs;
     this.#redis = redis;

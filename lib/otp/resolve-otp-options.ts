@@ -1,4 +1,6 @@
 import { Logger, type LoggerService } from '@nestjs/common';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+import { checkName } from '../altinn-notifications.decorators.js';
 import { OTP_DEFAULTS } from './otp.constants.js';
 import type { AltinnOtpModuleOptions, OtpLanguage, OtpTemplate } from './otp.interfaces.js';
 import type { OtpStore } from './otp-store.interfaces.js';
@@ -40,8 +42,13 @@ export function resolveOtpOptions(options: AltinnOtpModuleOptions | undefined): 
     fail('emailSubject', 'must be a non-blank string');
   }
   if (o.now !== undefined && typeof o.now !== 'function') fail('now', 'must be a function');
-  if (o.notifications !== undefined && (typeof o.notifications !== 'string' || o.notifications === '')) {
-    fail('notifications', 'must be the name of an AltinnNotificationsModule registration');
+  if (o.notifications !== undefined) {
+    // The registration's own rule for names, reported as this module's option.
+    try {
+      checkName(o.notifications);
+    } catch (err) {
+      fail('notifications', (err as AltinnConfigurationError).problem);
+    }
   }
   const logging = o.logging ?? true;
   return {
@@ -115,5 +122,5 @@ function isStore(store: unknown): store is OtpStore {
 }
 
 function fail(option: string, problem: string): never {
-  throw new Error(`AltinnOtpModule: option "${option}" ${problem}`);
+  throw new AltinnConfigurationError(option, problem, 'AltinnOtpModule');
 }

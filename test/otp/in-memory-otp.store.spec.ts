@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { InMemoryOtpStore, type OtpChallengeRecord } from '../../lib/index.js';
+import { AltinnConfigurationError, InMemoryOtpStore, type OtpChallengeRecord } from '../../lib/index.js';
 import { otpStoreContract } from './otp-store.contract.js';
 
 describe('InMemoryOtpStore', () => {
@@ -48,7 +48,7 @@ describe('InMemoryOtpStore', () => {
     });
 
     it('rejects a maxRecipients that is not a positive integer', () => {
-      expect(() => new InMemoryOtpStore({ maxRecipients: 0 })).toThrow(TypeError);
+      expect(() => new InMemoryOtpStore({ maxRecipients: 0 })).toThrow(AltinnConfigurationError);
       expect(() => new InMemoryOtpStore({ maxRecipients: 1.5 })).toThrow(/positive integer/);
     });
   });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { DynamicModule } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
+  AltinnConfigurationError,
   AltinnNotificationsModule,
   AltinnOtpModule,
   AltinnOtpService,
@@ -97,16 +98,16 @@ describe('AltinnOtpModule with the notifications registrations of an app', () =>
       return moduleRef.init().finally(() => moduleRef.close());
     };
     await expect(start([await notifications(simA), otp({ notifications: 'nope' })])).rejects.toThrow(
-      'AltinnOtpModule: no AltinnNotificationsModule registration named "nope"',
+      'AltinnOtpModule: option "notifications" names no AltinnNotificationsModule registration',
     );
     await expect(start([otp()])).rejects.toThrow(
-      'AltinnOtpModule: no AltinnNotificationsModule registration',
+      'AltinnOtpModule: option "notifications" is unset and the app has no AltinnNotificationsModule registration',
     );
     await expect(
       start([await notifications(simA, { name: 'a' }), await notifications(simB, { name: 'b' }), otp()]),
-    ).rejects.toThrow('set "notifications" to the name of one');
+    ).rejects.toThrow('none visible to AltinnOtpModule: set it to the name of one');
     await expect(start([await notifications(simA), otp({ notifications: 'bad name!' })])).rejects.toThrow(
-      /option "notifications"|option "name"/,
+      AltinnConfigurationError,
     );
   });
 });

@@ -1,4 +1,4 @@
-import { InMemoryOtpStore } from '../../lib/index.js';
+import { AltinnConfigurationError, InMemoryOtpStore } from '../../lib/index.js';
 import { resolveOtpOptions } from '../../lib/otp/resolve-otp-options.js';
 import { TEST_SECRET } from './otp-test-app.js';
 
@@ -39,10 +39,11 @@ describe('AltinnOtpModule options', () => {
     [{ templates: { nb: { emailBody: '' } } }, 'templates.nb.emailBody'],
     [{ store: {} }, 'store'],
     [{ now: 5 }, 'now'],
-  ])('refuses %j, naming "%s"', (bad, option) => {
-    expect(() => resolveOtpOptions({ ...ok, ...(bad as object) } as never)).toThrow(
-      `AltinnOtpModule: option "${option}"`,
-    );
+    [{ notifications: 'two words' }, 'notifications'],
+  ])('refuses %j with AltinnConfigurationError naming "%s"', (bad, option) => {
+    const attempt = () => resolveOtpOptions({ ...ok, ...(bad as object) } as never);
+    expect(attempt).toThrow(AltinnConfigurationError);
+    expect(attempt).toThrow(`AltinnOtpModule: option "${option}"`);
   });
 
   it('never echoes the secret in its errors', () => {
