@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional, type LoggerService, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { InstantOrderResult } from '../altinn-notifications.interfaces.js';
+import type { AltinnSendOptions, InstantOrderResult } from '../altinn-notifications.interfaces.js';
 import { AltinnNotificationsService } from '../altinn-notifications.service.js';
 import type { InstantEmailOrder, InstantSmsOrder } from '../dto/order.interfaces.js';
 import {
@@ -126,7 +126,7 @@ export class AltinnOtpService implements OnModuleInit {
     const newChallenge = begun.status === 'created';
     let sent: InstantOrderResult;
     try {
-      sent = await this.#deliver(order, request.signal);
+      sent = await this.#deliver(order, { signal: request.signal, secrets: [code] });
     } catch (err) {
       // A failed discard only leaves a challenge nobody has the code of; the send's own error is the one to throw.
       const discarded =
@@ -225,8 +225,8 @@ export class AltinnOtpService implements OnModuleInit {
     else this.#notifications.checkInstantEmail(o.order);
   }
 
-  #deliver(o: OtpOrder, signal: AbortSignal | undefined): Promise<InstantOrderResult> {
-    const options = { signal };
+  /** `secrets`: the code is cut from any server text that quotes the request back, in whatever form. */
+  #deliver(o: OtpOrder, options: AltinnSendOptions): Promise<InstantOrderResult> {
     return o.channel === 'sms'
       ? this.#notifications.sendInstantSms(o.order, options)
       : this.#notifications.sendInstantEmail(o.order, options);
