@@ -2,7 +2,7 @@ import type { AltinnChannel } from '../altinn-notifications.interfaces.js';
 
 export type OtpChannel = AltinnChannel;
 
-/** The guide's names (its "Complete Example", step 3). */
+/** The names of Altinn's OTP example: docs.altinn.studio/en/notifications/guides/instant-notifications/, "Complete Example", step 3. */
 export type OtpVerifyError = 'NO_OTP_FOUND' | 'OTP_EXPIRED' | 'TOO_MANY_ATTEMPTS' | 'INVALID_OTP';
 
 /** One code request as a store keeps it: no code, no raw recipient. */
@@ -65,7 +65,7 @@ export interface OtpStore {
    */
   begin(challenge: OtpChallengeRecord, limits: OtpSendLimits, now: number): Promise<OtpBeginResult>;
   /**
-   * The guide's verify, atomically: missing (or, by recipient, not the current one) → `NO_OTP_FOUND`;
+   * The example's verify, atomically: missing (or, by recipient, not the current one) → `NO_OTP_FOUND`;
    * `now > expiresAt` → `OTP_EXPIRED`; attempts used up → `TOO_MANY_ATTEMPTS`; else count an attempt and compare
    * `codeHash` in constant time: equal → delete the challenge, `SUCCESS`; different → `INVALID_OTP`.
    */

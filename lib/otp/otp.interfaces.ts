@@ -25,9 +25,12 @@ export interface AltinnOtpModuleOptions {
   store?: OtpStore;
   /** Digits per code, 6–10. @default 6 */
   codeLength?: number;
-  /** Lifetime of a code, also sent as the SMS `timeToLiveInSeconds` (guide best practice 5); 60–3600. @default 300 */
+  /**
+   * Lifetime of a code, also sent as the SMS `timeToLiveInSeconds` (docs.altinn.studio/en/notifications/guides/instant-notifications/,
+   * "Set Correct Time-to-Live for OTP"); 60–3600. @default 300
+   */
   ttlSeconds?: number;
-  /** Wrong guesses allowed per code, 1–10. @default 3 (the guide) */
+  /** Wrong guesses allowed per code, 1–10. @default 3 (Altinn's OTP example) */
   maxAttempts?: number;
   /** Minimum time between two new codes to one recipient; 0–3600. @default 60 */
   resendCooldownSeconds?: number;

@@ -14,7 +14,10 @@ export interface OtpMessage {
   sender?: string;
 }
 
-/** @internal The guide's SMS order: TTL = the code's lifetime (best practice 5). */
+/**
+ * @internal The SMS order, its TTL the code's lifetime (docs.altinn.studio/en/notifications/guides/instant-notifications/,
+ * "Set Correct Time-to-Live for OTP").
+ */
 export function otpSmsOrder(m: OtpMessage): InstantSmsOrder {
   return {
     idempotencyId: m.idempotencyId,

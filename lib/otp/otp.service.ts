@@ -31,7 +31,8 @@ import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interf
 import type { ResolvedOtpOptions } from './resolve-otp-options.js';
 
 /**
- * One-time codes sent through Altinn Notifications: the guide's "complete example", hardened. Logs carry the
+ * One-time codes sent through Altinn Notifications: the "Complete Example: OTP Implementation" of
+ * docs.altinn.studio/en/notifications/guides/instant-notifications/, hardened. Logs carry the
  * recipient's keyed hash and the idempotencyId, never the code, the message or the raw recipient.
  */
 @Injectable()
@@ -158,7 +159,7 @@ export class AltinnOtpService implements OnModuleInit {
     };
   }
 
-  /** The guide's verify: at most `maxAttempts` guesses per code, single use, expiry, constant-time compare. */
+  /** That example's verify: at most `maxAttempts` guesses per code, single use, expiry, constant-time compare. */
   async verify(target: OtpTarget, code: string): Promise<OtpVerifyResult> {
     const now = this.#options.now();
     const lookup = this.#lookup(target);

@@ -1,8 +1,10 @@
 import type { OtpLanguage, OtpTemplate } from './otp.interfaces.js';
 
 /**
- * The guide's wording (best practice 6 and its one-time-code examples, both languages), without the "from Altinn"
- * signature: the sender is the service owner, and `sender` says so on the SMS. No links (Altinn's content rule).
+ * The wording of Altinn's one-time-code examples in both languages
+ * (docs.altinn.studio/en/notifications/guides/instant-notifications/, "Use Clear Message"), without the "from
+ * Altinn" signature: the sender is the service owner, and `sender` says so on the SMS. No links (Altinn's content
+ * rule).
  */
 export const ALTINN_OTP_DEFAULT_TEMPLATES: Readonly<Record<OtpLanguage, Readonly<OtpTemplate>>> = {
   nb: {

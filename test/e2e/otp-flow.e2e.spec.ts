@@ -184,7 +184,7 @@ describe('sample app e2e: the plain instant endpoints', () => {
     await sim.close();
   });
 
-  it('POST /notifications/sms and /email send the guide’s JSON and return Altinn’s receipt', async () => {
+  it('POST /notifications/sms and /email send the JSON of Altinn’s examples and return Altinn’s receipt', async () => {
     const sms = await request(app.getHttpServer())
       .post('/notifications/sms')
       .send({

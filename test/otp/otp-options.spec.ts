@@ -5,7 +5,7 @@ import { TEST_SECRET } from './otp-test-app.js';
 const ok = { secret: TEST_SECRET };
 
 describe('AltinnOtpModule options', () => {
-  it('defaults to the guide: 6 digits, 300 s, 3 attempts; 60 s cooldown, 5 sends per hour; nb', () => {
+  it('defaults to Altinn’s OTP example: 6 digits, 300 s, 3 attempts; 60 s cooldown, 5 sends per hour; nb', () => {
     const r = resolveOtpOptions(ok);
     expect(r).toMatchObject({
       codeLength: 6,

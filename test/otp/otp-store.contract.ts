@@ -121,7 +121,7 @@ export function otpStoreContract(setup: () => Promise<StoreUnderTest>): void {
   });
 
   describe('check', () => {
-    it('follows the guide: INVALID_OTP with attempts left, then TOO_MANY_ATTEMPTS even for the right code', async () => {
+    it('follows Altinn’s OTP example: INVALID_OTP with attempts left, then TOO_MANY_ATTEMPTS even for the right code', async () => {
       const c = challenge();
       await store.begin(c, LIMITS, T0);
       const byId = { challengeId: c.challengeId };

@@ -18,7 +18,7 @@ describe('AltinnOtpService over the simulator', () => {
   });
   afterEach(() => app.close());
 
-  it('sends the guide’s Norwegian SMS: a 6-digit code, TTL = code lifetime, derived idempotencyId', async () => {
+  it('sends Altinn’s example Norwegian SMS: a 6-digit code, TTL = code lifetime, derived idempotencyId', async () => {
     const sent = await app.otp.send({ channel: 'sms', recipient: PHONE });
     if (!sent.success) throw new Error('expected success');
     expect(sim.deliveries).toHaveLength(1);

@@ -2,7 +2,7 @@ import { ALTINN_OTP_DEFAULT_TEMPLATES } from '../../lib/index.js';
 import { lifetimeText, renderTemplate } from '../../lib/otp/otp.templates.js';
 
 describe('OTP message templates', () => {
-  it('renders the guide’s SMS example in both languages', () => {
+  it('renders Altinn’s SMS example in both languages', () => {
     const values = { code: '123456', ttlSeconds: 300 };
     expect(renderTemplate(ALTINN_OTP_DEFAULT_TEMPLATES.en.sms, { ...values, language: 'en' })).toBe(
       'Your one-time code is: 123456. The code expires in 5 minutes. Do not share this code with others.',

@@ -83,7 +83,8 @@ describeRedis('two AltinnOtpService instances sharing one real Redis', () => {
     const sent = settled.flatMap((s) => (s.status === 'fulfilled' && s.value.success ? [s.value] : []));
     expect(sent.length).toBeGreaterThanOrEqual(1);
     expect(new Set(sim.deliveries.map((d) => d.idempotencyId)).size).toBe(1);
-    // Altinn's own race (contract §5): two first requests with one id may both send, and one then gets a 500.
+    // Altinn's own race: two first requests with one id may both send, and one then gets a 500 (the idempotency
+    // record is written after the send: src/Altinn.Notifications/Controllers/InstantOrdersController.cs).
     // What the OTP service guarantees is that every message carries the same code.
     const codes = new Set(sim.deliveries.map(codeIn));
     expect(codes.size).toBe(1);
