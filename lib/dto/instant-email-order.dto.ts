@@ -25,7 +25,7 @@ export class EmailSettingsDto {
 
   /** @default 'Plain' */
   @IsOptional()
-  @IsIn(EMAIL_CONTENT_TYPES, { message: 'must be Plain or Html' })
+  @IsIn(EMAIL_CONTENT_TYPES, { message: '$property must be Plain or Html' })
   contentType?: EmailContentType;
 }
 

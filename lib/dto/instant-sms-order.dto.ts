@@ -24,9 +24,9 @@ export class RecipientSmsDto {
   @IsAltinnPhoneNumber()
   phoneNumber!: string;
 
-  @IsInt({ message: 'must be an integer' })
-  @Min(60, { message: 'must be at least 60 seconds' })
-  @Max(172_800, { message: 'must be at most 172800 seconds (48 hours)' })
+  @IsInt({ message: '$property must be an integer' })
+  @Min(60, { message: '$property must be at least 60 seconds' })
+  @Max(172_800, { message: '$property must be at most 172800 seconds (48 hours)' })
   timeToLiveInSeconds!: number;
 
   @IsNestedObject()

@@ -1,10 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
 import { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import { logField } from '../logging/log-value.js';
 import type { AltinnAxiosConfig } from './request-context.js';
 
 /**
- * One line per HTTP call on the module's own axios instance: method, path, status, duration, idempotencyId and the
- * recipient hash. Deliberately reads nothing else from the config: headers carry the token, data the message.
+ * One line per HTTP attempt on the module's own axios instance: method, path, status, duration, idempotencyId and
+ * the recipient hash. At `debug` when it succeeded (the send's audit line at `log` says it once), at `warn` when it
+ * failed or will be retried. Reads nothing else from the config: headers carry the token, data the message.
  */
 export function useLoggingInterceptor(axios: AxiosInstance, logger: LoggerService): void {
   // Synchronous: axios then runs the request without an extra promise hop per call.
@@ -20,7 +22,7 @@ export function useLoggingInterceptor(axios: AxiosInstance, logger: LoggerServic
     (response: AxiosResponse) => {
       const line = describe(response.config as AltinnAxiosConfig, String(response.status));
       if (isFailure(response)) logger.warn(line);
-      else logger.log(line);
+      else logger.debug?.(line);
       return response;
     },
     (error: unknown) => {
@@ -46,7 +48,7 @@ function describe(config: AltinnAxiosConfig, outcome: string): string {
   const path = (config.url ?? '').split('?')[0];
   return (
     `${(config.method ?? 'get').toUpperCase()} ${path} ${outcome} ${ms}ms` +
-    (ctx?.idempotencyId ? ` idempotencyId=${ctx.idempotencyId}` : '') +
+    (ctx?.idempotencyId ? ` idempotencyId=${logField(ctx.idempotencyId)}` : '') +
     (ctx?.recipientHash ? ` recipient=${ctx.recipientHash}` : '') +
     (ctx && ctx.attempt > 1 ? ` attempt=${ctx.attempt}` : '')
   );

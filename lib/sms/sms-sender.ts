@@ -9,5 +9,5 @@ export function isAltinnSmsSender(value: unknown): value is string {
   return typeof value === 'string' && Array.from(value).length <= ALTINN_SMS_SENDER_MAX_LENGTH;
 }
 
-/** @internal The message for a sender that breaks the rule. */
-export const SMS_SENDER_RULE = `must be at most ${ALTINN_SMS_SENDER_MAX_LENGTH} characters`;
+/** @internal The rule in words, for messages: "… must be a string of at most 11 characters". */
+export const SMS_SENDER_RULE = `at most ${ALTINN_SMS_SENDER_MAX_LENGTH} characters`;

@@ -38,6 +38,30 @@ describe('logging and audit', () => {
     await client.close();
   });
 
+  it('one line at log level per successful send (the audit record); the HTTP line at debug; retries at warn', async () => {
+    const client = await createTestClient(sim, { retry: { delayMs: 10 } });
+    const order = smsOrder();
+    await client.service.sendInstantSms(order);
+    const level = (prefix: string) => client.logger.lines.filter((l) => l.startsWith(`${prefix} `));
+    expect(level('log')).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^log audit sms result=created recipient=[0-9a-f]{16} idempotencyId=${order.idempotencyId} status=201 attempts=1 durationMs=\\d+$`,
+        ),
+      ),
+    ]);
+    expect(level('debug')).toEqual([expect.stringContaining('POST /future/orders/instant/sms 201')]);
+    expect(level('warn')).toEqual([]);
+
+    client.logger.lines.length = 0;
+    sim.inject({ kind: 'status', status: 503, body: '' });
+    await client.service.sendInstantSms(smsOrder());
+    expect(level('warn')).toEqual([expect.stringContaining('POST /future/orders/instant/sms 503')]);
+    expect(level('log')).toEqual([expect.stringContaining('audit sms result=created')]);
+    expect(level('log')[0]).toContain('attempts=2');
+    await client.close();
+  });
+
   it('an audit record per send, success and failure, to the log and onAudit', async () => {
     const records: AltinnAuditRecord[] = [];
     const client = await createTestClient(sim, { onAudit: (r) => void records.push(r) });
