@@ -37,3 +37,8 @@ export const ALTINN_NOTIFICATIONS_SCOPE = 'altinn:serviceowner/notifications.cre
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** @internal */
 export const MIN_TIMEOUT_MS = 5_000;
+
+/** @internal Altinn's answers are a few hundred bytes; a megabyte is broken or hostile. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 * 1024;
+/** @internal */
+export const MIN_MAX_RESPONSE_BYTES = 16 * 1024;

@@ -5,10 +5,10 @@ import { Agent as HttpsAgent } from 'node:https';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from '../altinn-notifications.constants.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
-import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { AltinnAuthError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
 import type { AltinnHttpSettings } from './http.interfaces.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
-import { isRetryable, retryDelay, waitBeforeRetry } from './retry.policy.js';
+import { isRetryable, RESPONSE_TOO_LARGE, retryDelay, waitBeforeRetry } from './retry.policy.js';
 import {
   RequestContext,
   type AltinnAxiosConfig,
@@ -50,6 +50,9 @@ export class AltinnHttpClient implements OnModuleDestroy {
       transformRequest: [(data: unknown) => data],
       transformResponse: [(data: unknown) => data],
       maxRedirects: 0,
+      // axios stops reading (and closes the socket) past these: an endless body cannot fill memory.
+      maxContentLength: options.maxResponseBytes,
+      maxBodyLength: options.maxResponseBytes,
       // ETIMEDOUT (not ECONNABORTED) for an attempt that ran out of time.
       transitional: { ...axios.defaults.transitional, clarifyTimeoutError: true },
       // Without proxy variables, axios would still look them up (and parse NO_PROXY) on every request.
@@ -78,17 +81,14 @@ export class AltinnHttpClient implements OnModuleDestroy {
     for (const agent of this.agents) agent.destroy();
   }
 
-  /** Retries (same body, same idempotencyId) per the retry policy, within the optional deadline. */
+  /** Retries (same body, same idempotencyId) per the retry policy, within the deadline (`deadlineMs`, or the policy's own). */
   async execute(request: AltinnRequest): Promise<AltinnResponse> {
     const { retry, deadlineMs } = this.options;
-    const deadline = deadlineMs === undefined ? Infinity : Date.now() + deadlineMs;
+    const deadline = Date.now() + deadlineMs;
     // axios' timeout stops waiting for the headers at the deadline; this signal also ends a body that is still
-    // trickling in then. Made once per call, and only when there is a deadline.
-    const deadlineSignal = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
-    const signal =
-      request.signal && deadlineSignal
-        ? AbortSignal.any([request.signal, deadlineSignal])
-        : (request.signal ?? deadlineSignal);
+    // trickling in then.
+    const deadlineSignal = AbortSignal.timeout(deadlineMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadlineSignal]) : deadlineSignal;
     const data = request.body === undefined ? undefined : JSON.stringify(request.body);
     const state: CallState = { attempts: 0, refreshed: false, deadline, signal, deadlineSignal, data };
     for (let retries = 0; ; retries++) {
@@ -150,12 +150,29 @@ export class AltinnHttpClient implements OnModuleDestroy {
     return this.http.axiosRef.request<string>(config).catch((err: unknown) => {
       const reason = request.signal?.aborted
         ? 'aborted'
-        : state.deadlineSignal?.aborted || (isAxiosError(err) && err.code === AxiosError.ETIMEDOUT)
+        : state.deadlineSignal.aborted || (isAxiosError(err) && err.code === AxiosError.ETIMEDOUT)
           ? 'timeout'
           : 'network';
+      if (reason === 'network' && isTooLarge(err))
+        throw tooLarge(request, attempt, this.options.maxResponseBytes);
       throw toRequestError(request, attempt, err, reason, this.options.timeoutMs);
     });
   }
+}
+
+/** axios' own words when it stopped reading at `maxContentLength`; its code is shared with a reset body. */
+function isTooLarge(err: unknown): boolean {
+  return isAxiosError(err) && /maxContentLength size of -?\d+ exceeded/.test(err.message);
+}
+
+function tooLarge(request: AltinnRequest, attempts: number, max: number): AltinnRequestError {
+  return new AltinnRequestError('network', {
+    method: request.method,
+    path: request.path,
+    attempts,
+    code: RESPONSE_TOO_LARGE,
+    detail: `the answer was larger than maxResponseBytes (${max} bytes)`,
+  });
 }
 
 function checkToken(token: unknown): string {
@@ -175,11 +192,11 @@ interface CallState {
   attempts: number;
   /** A 401 was answered with a fresh token already. */
   refreshed: boolean;
-  /** ms since the epoch; Infinity without `deadlineMs`. */
+  /** ms since the epoch. */
   deadline: number;
-  /** The caller's signal, the deadline's, or both. */
-  signal?: AbortSignal;
-  deadlineSignal?: AbortSignal;
+  /** The deadline's signal, joined with the caller's when there is one. */
+  signal: AbortSignal;
+  deadlineSignal: AbortSignal;
   /** The body as JSON, serialised once for every attempt. */
   data?: string;
 }

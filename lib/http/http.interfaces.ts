@@ -25,7 +25,9 @@ export interface AltinnHttpSettings {
   timeoutMs: number;
   retry: RetryPolicy;
   agent: { keepAlive: boolean; maxSockets: number };
-  deadlineMs?: number;
+  /** Always set: the option, or what the retry policy allows. */
+  deadlineMs: number;
+  maxResponseBytes: number;
   logger: LoggerService;
   logRequests: boolean;
 }

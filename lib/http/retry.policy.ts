@@ -2,13 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { AltinnApiError, AltinnAuthError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
 import type { RetryPolicy } from './http.interfaces.js';
 
+/** @internal `AltinnRequestError.code` of an answer past `maxResponseBytes`: broken or hostile, and a retry
+ * would only read it again. */
+export const RESPONSE_TOO_LARGE = 'ERR_RESPONSE_TOO_LARGE';
+
 /**
- * @internal Network errors, timeouts, and the statuses `AltinnApiError.retryable` names (429, 5xx but 501): safe
+ * @internal Network errors (but an answer past `maxResponseBytes`), timeouts, and the statuses `AltinnApiError.retryable` names (429, 5xx but 501): safe
  * with the same idempotencyId. Never 4xx (the same body fails again), never after the caller aborted. A token
  * service that is briefly down is retried too: nothing was sent yet.
  */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof AltinnRequestError) return error.reason !== 'aborted';
+  if (error instanceof AltinnRequestError)
+    return error.reason !== 'aborted' && error.code !== RESPONSE_TOO_LARGE;
   if (error instanceof AltinnAuthError || error instanceof AltinnApiError) return error.retryable;
   return false;
 }

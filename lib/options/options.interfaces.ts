@@ -35,8 +35,17 @@ export interface AltinnNotificationsModuleOptions {
    * @default true (unlimited sockets)
    */
   keepAlive?: boolean | { maxSockets?: number };
-  /** Overall deadline for a call, retries and waits included. @default none (bounded by timeoutMs × attempts) */
+  /**
+   * Overall deadline for a call, retries and waits included; it also ends a body that trickles in slower than
+   * the per-attempt timeout notices. At least 5000.
+   * @default what the retry policy itself allows: timeoutMs × attempts + the retry waits (32 s with the defaults)
+   */
   deadlineMs?: number;
+  /**
+   * Largest Altinn answer (and request body) read, in bytes: a longer one ends the attempt with an
+   * `AltinnRequestError` instead of filling memory. At least 16384. @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
   /** Request and audit logging; never logs tokens, bodies or raw recipients. @default true */
   logging?: boolean | AltinnLoggingOptions;
   /** Called after every send, success or failure, with the audit record. */

@@ -1,6 +1,12 @@
 import { Logger, type LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { ALTINN_BASE_URLS, DEFAULT_TIMEOUT_MS, MIN_TIMEOUT_MS } from '../altinn-notifications.constants.js';
+import {
+  ALTINN_BASE_URLS,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  MIN_MAX_RESPONSE_BYTES,
+  MIN_TIMEOUT_MS,
+} from '../altinn-notifications.constants.js';
 import type { AuditSettings } from '../audit/audit.recorder.js';
 import { createMaskinportenTokenProvider } from '../auth/maskinporten-token.factory.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
@@ -8,7 +14,7 @@ import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-options.js';
-import type { AltinnHttpSettings } from '../http/http.interfaces.js';
+import type { AltinnHttpSettings, RetryPolicy } from '../http/http.interfaces.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
 import type { AltinnNotificationsModuleOptions } from './options.interfaces.js';
@@ -32,13 +38,16 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
   const enabled = options.logging !== false;
   const logger = logging.logger ?? new Logger('AltinnNotifications');
   const logRequests = enabled && logging.requests !== false;
+  const timeoutMs = resolveTimeout(options.timeoutMs);
+  const retry = resolveRetry(options.retry, fail);
   return {
     baseUrl: resolveBaseUrl(options),
     tokenProvider: resolveTokenProvider(options, logRequests ? logger : undefined),
-    timeoutMs: resolveTimeout(options.timeoutMs),
-    retry: resolveRetry(options.retry, fail),
+    timeoutMs,
+    retry,
     agent: resolveAgent(options.keepAlive),
-    deadlineMs: resolveDeadline(options.deadlineMs),
+    deadlineMs: resolveDeadline(options.deadlineMs, timeoutMs, retry),
+    maxResponseBytes: resolveMaxResponseBytes(options.maxResponseBytes),
     logger,
     logRequests,
     logAudit: enabled && (typeof options.logging !== 'object' || options.logging.audit !== false),
@@ -102,17 +111,40 @@ function resolveAgent(keepAlive: AltinnNotificationsModuleOptions['keepAlive']) 
   return { keepAlive: true, maxSockets };
 }
 
-function resolveDeadline(deadlineMs: number | undefined): number | undefined {
-  if (deadlineMs !== undefined && (!Number.isInteger(deadlineMs) || deadlineMs < MIN_TIMEOUT_MS)) {
+/**
+ * Without `deadlineMs`, the time the retry policy itself allows: every attempt's timeout plus the waits between
+ * them. axios' timeout alone does not bound a call: once the headers are in, a body that trickles a byte at a
+ * time keeps it open for ever.
+ */
+function resolveDeadline(deadlineMs: number | undefined, timeoutMs: number, retry: RetryPolicy): number {
+  if (deadlineMs === undefined) return timeoutMs * (retry.retries + 1) + retryWaits(retry);
+  if (!Number.isInteger(deadlineMs) || deadlineMs < MIN_TIMEOUT_MS) {
     fail('deadlineMs', `must be an integer of at least ${MIN_TIMEOUT_MS} ms`);
   }
   return deadlineMs;
 }
 
+/** The longest the policy waits between attempts, before any `Retry-After` (which the deadline then bounds). */
+function retryWaits(retry: RetryPolicy): number {
+  let total = 0;
+  for (let n = 1; n <= retry.retries; n++) {
+    const base = retry.backoff === 'exponential' ? retry.delayMs * 2 ** (n - 1) : retry.delayMs;
+    total += Math.min(base, retry.maxDelayMs);
+  }
+  return total;
+}
+
+function resolveMaxResponseBytes(max: number | undefined): number {
+  if (max === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(max) || max < MIN_MAX_RESPONSE_BYTES)
+    fail('maxResponseBytes', `must be an integer of at least ${MIN_MAX_RESPONSE_BYTES}`);
+  return max;
+}
+
 function resolveDefaults(defaults: AltinnNotificationsModuleOptions['defaults']): OrderDefaults {
   const out = { ...defaults };
   if (out.smsSender !== undefined && !isAltinnSmsSender(out.smsSender)) {
-    fail('defaults.smsSender', `must be a string ${SMS_SENDER_RULE}`);
+    fail('defaults.smsSender', `must be a string of ${SMS_SENDER_RULE}`);
   }
   if (out.emailContentType !== undefined && !['Plain', 'Html'].includes(out.emailContentType)) {
     fail('defaults.emailContentType', "must be 'Plain' or 'Html'");
