@@ -8,9 +8,10 @@ import type { AltinnSendOptions, InstantOrderResult } from './altinn-notificatio
 import { AuditRecorder, type AuditEntry } from './audit/audit.recorder.js';
 import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
 import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
-import { AltinnApiError, AltinnRequestError } from './errors/altinn-notifications.error.js';
+import { AltinnApiError } from './errors/altinn-notifications.error.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
 import { hashRecipient } from './http/recipient-hash.js';
+import { SharedCall } from './http/shared-call.js';
 import type { AltinnResponse } from './http/request-context.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
 import { AltinnOrderNotCancellableError } from './orders/order.errors.js';
@@ -48,7 +49,7 @@ interface Send<R> {
 @Injectable()
 export class AltinnNotificationsService {
   /** Calls in flight by idempotencyId: two concurrent first requests would make Altinn send twice. */
-  private readonly inFlight = new Map<string, Promise<unknown>>();
+  private readonly inFlight = new Map<string, SharedCall<unknown>>();
 
   constructor(
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: ResolvedOptions,
@@ -154,11 +155,16 @@ export class AltinnNotificationsService {
   private send<R>(send: Send<R>, options: AltinnSendOptions): Promise<R> {
     // Scheduled orders have their own idempotency key space at Altinn; instant SMS and email share one.
     const id = send.channel === 'order' ? `order:${send.body.idempotencyId}` : send.body.idempotencyId;
-    const pending = this.inFlight.get(id) as Promise<R> | undefined;
-    if (pending) return options.signal ? untilAborted(pending, options.signal, send.path) : pending;
-    const call = this.sendOnce(send, options).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, call);
-    return call;
+    let call = this.inFlight.get(id) as SharedCall<R> | undefined;
+    if (!call) {
+      const shared = new SharedCall<R>(
+        (signal) => this.sendOnce(send, { ...options, signal }).finally(() => this.inFlight.delete(id)),
+        { method: 'POST', path: send.path },
+      );
+      this.inFlight.set(id, shared);
+      call = shared;
+    }
+    return call.join(options.signal);
   }
 
   private async sendOnce<R>(send: Send<R>, options: AltinnSendOptions): Promise<R> {
@@ -200,18 +206,6 @@ export class AltinnNotificationsService {
     });
     return parsed.result;
   }
-}
-
-/** A joining caller's own signal ends its wait; the shared request goes on for the caller that started it. */
-function untilAborted<T>(pending: Promise<T>, signal: AbortSignal, path: string): Promise<T> {
-  const aborted = () =>
-    new AltinnRequestError('aborted', { method: 'POST', path, attempts: 0, detail: 'aborted by the caller' });
-  if (signal.aborted) return Promise.reject(aborted());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted());
-    signal.addEventListener('abort', onAbort, { once: true });
-    void pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** The receipt of `POST /future/orders/instant/{sms,email}`, 201 or 200 alike. */
