@@ -248,7 +248,7 @@ describe('the retry-after-send-time trap (Altinn validates before it looks up th
   const soon = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
   it('without the margin: the order is created, yet the retry 40 s later gets 400 (not 200)', async () => {
-    const order = { ...baseOrder(), requestedSendTime: soon(30) };
+    const order = Object.assign(baseOrder(), { requestedSendTime: soon(30) });
     const outcome = await sendWithLostAnswer(order, { sendTimeMarginSeconds: 0 }, 40_000);
     expect(outcome).toBeInstanceOf(AltinnApiError);
     expect(outcome).toMatchObject({ status: 400, attempts: 2 });
@@ -259,7 +259,7 @@ describe('the retry-after-send-time trap (Altinn validates before it looks up th
   }, 20_000);
 
   it('with the default margin: that send time is refused before any request', async () => {
-    const order = { ...baseOrder(), requestedSendTime: soon(30) };
+    const order = Object.assign(baseOrder(), { requestedSendTime: soon(30) });
     const err = await client.service.sendOrder(order as NotificationOrder).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AltinnValidationError);
     expect((err as AltinnValidationError).errors).toEqual([
@@ -269,7 +269,7 @@ describe('the retry-after-send-time trap (Altinn validates before it looks up th
   });
 
   it('a send time past the margin survives the same lost answer: the retry gets 200 with the chain ids', async () => {
-    const order = { ...baseOrder(), requestedSendTime: soon(310) };
+    const order = Object.assign(baseOrder(), { requestedSendTime: soon(310) });
     const outcome = await sendWithLostAnswer(order, {}, 40_000);
     expect(outcome).toMatchObject({
       created: false,
