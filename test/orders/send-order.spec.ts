@@ -17,7 +17,8 @@ describe('sendOrder: POST /future/orders over loopback', () => {
     registerContacts(ctx.sim);
     audits.length = 0;
   });
-  const send = (order: Record<string, unknown>) => ctx.client.service.sendOrder(order as unknown as NotificationOrder);
+  const send = (order: Record<string, unknown>) =>
+    ctx.client.service.sendOrder(order as unknown as NotificationOrder);
   const posts = () => ctx.sim.requests.filter((r) => r.path === ORDERS);
 
   it('201: the chain ids, main and reminder receipts, each with its own sendersReference', async () => {
