@@ -1,8 +1,10 @@
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { MAX_SERVER_TEXT } from '../errors/server-text.js';
 
-const MAX_TEXT = 200;
+/** One cap for server text everywhere (lib/errors/server-text.ts). */
+const MAX_TEXT = MAX_SERVER_TEXT;
 /**
- * Only this much of a server text is read: enough for the 200 characters kept. A token cut at the end is still
+ * Only this much of a server text is read: enough for the characters kept. A token cut at the end is still
  * redacted once 8 characters of its payload remain; less than that, without a signature, is no secret.
  */
 const MAX_READ = 4 * MAX_TEXT;

@@ -14,6 +14,7 @@ import {
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { MaskinportenOptionError } from './maskinporten-option.error.js';
 import { loadCertificateChain, loadPrivateKey } from './maskinporten-private-key.js';
+import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 
 /** @internal Everything the provider needs, checked once. */
 export interface ResolvedMaskinportenOptions {
@@ -32,8 +33,6 @@ export interface ResolvedMaskinportenOptions {
   refreshMarginSeconds: number;
   logger?: LoggerService;
 }
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** @internal Throws `MaskinportenOptionError` naming the option; never echoes a value. */
 export function resolveMaskinportenOptions(options: MaskinportenOptions): ResolvedMaskinportenOptions {
@@ -140,20 +139,9 @@ function resolveNumber(option: string, value: number | undefined, fallback: numb
   return value;
 }
 
-/** https only, except loopback (simulators); returned without a trailing slash. */
+/** The library's one URL rule (lib/shared/url.rule.ts); returned without a trailing slash. */
 function checkUrl(option: string, value: unknown): string {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new MaskinportenOptionError(option, 'must be an absolute URL');
-  }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
-    throw new MaskinportenOptionError(
-      option,
-      'must use https (plain http is allowed only for loopback hosts)',
-    );
-  }
-  if (url.username || url.password) throw new MaskinportenOptionError(option, 'must not carry credentials');
-  return url.toString().replace(/\/+$/, '');
+  const problem = urlRuleViolation(value);
+  if (problem) throw new MaskinportenOptionError(option, problem);
+  return withoutTrailingSlash(String(value));
 }

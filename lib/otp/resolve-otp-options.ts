@@ -6,6 +6,7 @@ import type { AltinnOtpModuleOptions, OtpLanguage, OtpTemplate } from './otp.int
 import type { OtpStore } from './otp-store.interfaces.js';
 import { ALTINN_OTP_DEFAULT_TEMPLATES } from './otp.templates.js';
 import { InMemoryOtpStore } from './in-memory-otp.store.js';
+import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
 
 /** @internal Options after checks and defaults. */
 export interface ResolvedOtpOptions {
@@ -33,8 +34,8 @@ export function resolveOtpOptions(options: AltinnOtpModuleOptions | undefined): 
   const o = options;
   const language = o.language ?? OTP_DEFAULTS.language;
   if (!LANGUAGES.includes(language)) fail('language', "must be 'nb' or 'en'");
-  if (o.sender !== undefined && (typeof o.sender !== 'string' || o.sender.length > 11)) {
-    fail('sender', 'must be a string of at most 11 characters');
+  if (o.sender !== undefined && !isAltinnSmsSender(o.sender)) {
+    fail('sender', `must be a string of ${SMS_SENDER_RULE}`);
   }
   if (o.store !== undefined && !isStore(o.store))
     fail('store', 'must implement OtpStore (begin, check, discard)');

@@ -154,6 +154,22 @@ describe('AltinnConfigurationError', () => {
     expect((err as Error).message).not.toContain('secret-in-url');
   });
 
+  it('baseUrl follows the one URL rule of the library: https or loopback http, no credentials', async () => {
+    for (const [baseUrl, problem] of [
+      ['http://example.com', 'must use https'],
+      ['https://user:pass@example.com', 'must not carry credentials'],
+      ['not a url', 'must be an absolute URL'],
+    ]) {
+      const start = () =>
+        Test.createTestingModule({
+          imports: [
+            AltinnNotificationsModule.forRoot({ baseUrl, tokenProvider: new StaticTokenProvider('t') }),
+          ],
+        }).compile();
+      await expect(start()).rejects.toThrow(problem);
+    }
+  });
+
   it('is what a bad registration name throws', () => {
     expect(() => AltinnNotificationsModule.forRoot({ name: 'no spaces', environment: 'tt02' })).toThrow(
       AltinnConfigurationError,
