@@ -1,22 +1,4 @@
-import { recipientStatus } from './shipment.manifest.js';
-import type { SimulatorContext } from './simulator.context.js';
 import type { OutboxEntry } from './simulator.interfaces.js';
-
-/** Every "sent" message, newest first, with its current shipment status. */
-export function outboxEntries(ctx: SimulatorContext): OutboxEntry[] {
-  return [...ctx.store.deliveries].reverse().map((d) => ({
-    at: d.at.toISOString(),
-    channel: d.channel,
-    to: d.to,
-    from: d.from,
-    ...(d.subject === undefined ? {} : { subject: d.subject }),
-    body: d.body,
-    idempotencyId: d.idempotencyId,
-    shipmentId: d.shipmentId,
-    status: recipientStatus(d.channel, d.at, ctx.deliveryStepMs, ctx.clock.now()).status,
-    persisted: ctx.store.findByShipment(d.shipmentId) !== undefined,
-  }));
-}
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -38,11 +20,12 @@ th{background:#f4f4f4}pre{margin:0;white-space:pre-wrap;word-break:break-word;fo
 function row(e: OutboxEntry): string {
   const cells = [
     `${escapeHtml(e.at)}`,
-    escapeHtml(e.channel.toUpperCase()),
+    `${escapeHtml(e.channel.toUpperCase())}<div class="muted">${escapeHtml(e.type)}</div>`,
     `${escapeHtml(e.to)}<div class="muted">from ${escapeHtml(e.from)}</div>`,
     e.subject === undefined ? '' : escapeHtml(e.subject),
     `<pre>${escapeHtml(e.body)}</pre>`,
-    `${escapeHtml(e.status)}${e.persisted ? '' : '<div class="muted">not stored (duplicate or aborted)</div>'}`,
+    `${escapeHtml(e.status)}${e.persisted ? '' : '<div class="muted">not stored (duplicate or aborted)</div>'}` +
+      (e.state === 'scheduled' ? '<div class="muted">scheduled</div>' : ''),
   ];
   return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
 }
@@ -57,7 +40,7 @@ export function outboxHtml(entries: readonly OutboxEntry[]): string {
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <title>Altinn simulator outbox</title><style>${STYLE}</style></head>
 <body><h1>Altinn simulator outbox</h1>
-<p class="muted">${entries.length} message(s), newest first. JSON: <a href="/outbox.json">/outbox.json</a></p>
+<p class="muted">${entries.length} message(s): scheduled ones first (soonest first), then sent ones (newest first). JSON: <a href="/outbox.json">/outbox.json</a></p>
 <table><thead><tr><th>Time</th><th>Channel</th><th>Recipient</th><th>Subject</th><th>Body</th><th>Status</th></tr></thead>
 <tbody>
 ${rows}

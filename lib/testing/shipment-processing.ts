@@ -19,7 +19,8 @@ export function scheduleShipment(ctx: SimulatorContext, s: ShipmentRecord): void
   );
 }
 
-function content(r: RecipientSpec, channel: 'sms' | 'email') {
+/** The message a recipient gets on `channel`, after the server's sender defaults. */
+export function content(r: RecipientSpec, channel: 'sms' | 'email') {
   const email = r.kind === 'email' ? r.email : r.kind === 'sms' ? undefined : r.email;
   const sms = r.kind === 'sms' ? r.sms : r.kind === 'email' ? undefined : r.sms;
   if (channel === 'email') {

@@ -139,15 +139,21 @@ export interface FaultHandle {
 }
 
 export interface OutboxEntry {
+  /** When it was sent, or for a scheduled entry when it is due. */
   readonly at: string;
+  /** `scheduled` until it goes out (a future send time, or an SMS held for the Daytime window). */
+  readonly state: 'sent' | 'scheduled';
+  /** The shipment type: `Instant`, or `Notification` / `Reminder` for `/future/orders`. */
+  readonly type: 'Instant' | 'Notification' | 'Reminder';
   readonly channel: SimulatorChannel;
+  /** The address, or before the lookup the recipient itself (`person 01017012345`, `organisation 987654321`). */
   readonly to: string;
   readonly from: string;
   readonly subject?: string;
   readonly body: string;
   readonly idempotencyId: string;
   readonly shipmentId: string;
-  /** Current shipment status, e.g. `SMS_Delivered`. */
+  /** Current status: the notification's (`SMS_Delivered`), or the order's (`Order_Registered`) before processing. */
   readonly status: string;
   /** False when the send happened but the order was never stored (a duplicate trap fired). */
   readonly persisted: boolean;

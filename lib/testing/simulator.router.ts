@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleCancel } from './cancel.handler.js';
 import { handleInstantOrder } from './instant-orders.handler.js';
-import { outboxEntries, outboxHtml } from './outbox.page.js';
+import { outboxEntries } from './outbox.entries.js';
+import { outboxHtml } from './outbox.page.js';
 import { handleScheduledOrder } from './scheduled-orders.handler.js';
 import { handleFeed } from './shipment-feed.handler.js';
 import { handleShipment, parseGuid } from './shipment.handler.js';
