@@ -15,6 +15,8 @@ import { SharedCall } from './http/shared-call.js';
 import type { AltinnResponse } from './http/request-context.js';
 import type { ResolvedOptions } from './options/resolve-options.js';
 import { AltinnOrderNotCancellableError } from './orders/order.errors.js';
+import { traceOperation, traceSend } from './telemetry/altinn-tracing.js';
+import { SPAN } from './telemetry/telemetry.constants.js';
 import type {
   CancelOrderResult,
   CancelOrderTarget,
@@ -59,13 +61,15 @@ export class AltinnNotificationsService {
 
   /** `POST /future/orders/instant/sms`. Rejects with `AltinnValidationError` before any network call. */
   async sendInstantSms(order: InstantSmsOrder, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
-    const { phonePolicy, defaults, maxSmsSegments } = this.options;
-    const body = toWireSmsOrder(order, phonePolicy, defaults, maxSmsSegments);
-    const recipient = body.recipientSms.phoneNumber;
-    return this.send(
-      { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient, parse: instantReceipt },
-      options,
-    );
+    return traceSend(SPAN.send, 'sms', async () => {
+      const { phonePolicy, defaults, maxSmsSegments } = this.options;
+      const body = toWireSmsOrder(order, phonePolicy, defaults, maxSmsSegments);
+      const recipient = body.recipientSms.phoneNumber;
+      return this.send(
+        { channel: 'sms', path: ALTINN_PATHS.sms, body, recipient, parse: instantReceipt },
+        options,
+      );
+    });
   }
 
   /** `POST /future/orders/instant/email`. Rejects with `AltinnValidationError` before any network call. */
@@ -73,12 +77,14 @@ export class AltinnNotificationsService {
     order: InstantEmailOrder,
     options: AltinnSendOptions = {},
   ): Promise<InstantOrderResult> {
-    const body = toWireEmailOrder(order, this.options.defaults);
-    const recipient = body.recipientEmail.emailAddress;
-    return this.send(
-      { channel: 'email', path: ALTINN_PATHS.email, body, recipient, parse: instantReceipt },
-      options,
-    );
+    return traceSend(SPAN.send, 'email', async () => {
+      const body = toWireEmailOrder(order, this.options.defaults);
+      const recipient = body.recipientEmail.emailAddress;
+      return this.send(
+        { channel: 'email', path: ALTINN_PATHS.email, body, recipient, parse: instantReceipt },
+        options,
+      );
+    });
   }
 
   /**
@@ -104,11 +110,13 @@ export class AltinnNotificationsService {
     order: NotificationOrder,
     options: SendOrderOptions = {},
   ): Promise<NotificationOrderResult> {
-    const { body, recipient } = toWireOrder(order, orderPolicy(this.options, options));
-    return this.send(
-      { channel: 'order', path: ALTINN_PATHS.orders, body, recipient, parse: orderReceipt },
-      options,
-    );
+    return traceSend(SPAN.order, 'order', async () => {
+      const { body, recipient } = toWireOrder(order, orderPolicy(this.options, options));
+      return this.send(
+        { channel: 'order', path: ALTINN_PATHS.orders, body, recipient, parse: orderReceipt },
+        options,
+      );
+    });
   }
 
   /**
@@ -117,7 +125,14 @@ export class AltinnNotificationsService {
    * reminders still scheduled. Rejects with `AltinnOrderNotCancellableError` (409) once processing has begun or the
    * send time is 5 minutes away or less. Cancelling again is a success.
    */
-  async cancelOrder(target: CancelOrderTarget, options: AltinnSendOptions = {}): Promise<CancelOrderResult> {
+  cancelOrder(target: CancelOrderTarget, options: AltinnSendOptions = {}): Promise<CancelOrderResult> {
+    return traceOperation(SPAN.cancel, () => this.cancelOnce(target, options));
+  }
+
+  private async cancelOnce(
+    target: CancelOrderTarget,
+    options: AltinnSendOptions,
+  ): Promise<CancelOrderResult> {
     const shipmentId = checkShipmentId(typeof target === 'object' && target ? target.shipmentId : target);
     const path = `${ALTINN_PATHS.legacyOrders}${shipmentId}/cancel`;
     const request = {
@@ -139,16 +154,18 @@ export class AltinnNotificationsService {
    * `GET /future/shipment/{id}`: where the message is now (`SMS_New` … `SMS_Delivered`). Rejects with
    * `AltinnValidationError` for a non-GUID id, and `AltinnApiError` `NOT-00003` (404) for an unknown shipment.
    */
-  async getShipment(shipmentId: string, options: AltinnSendOptions = {}): Promise<AltinnShipment> {
-    const path = ALTINN_PATHS.shipment + checkShipmentId(shipmentId);
-    const response = await this.client.execute({
-      method: 'GET',
-      path,
-      context: {},
-      signal: options.signal,
-      secrets: options.secrets,
+  getShipment(shipmentId: string, options: AltinnSendOptions = {}): Promise<AltinnShipment> {
+    return traceOperation(SPAN.shipment, async () => {
+      const path = ALTINN_PATHS.shipment + checkShipmentId(shipmentId);
+      const response = await this.client.execute({
+        method: 'GET',
+        path,
+        context: {},
+        signal: options.signal,
+        secrets: options.secrets,
+      });
+      return toShipment(response, path);
     });
-    return toShipment(response, path);
   }
 
   /** A second call with an id already in flight shares the first call's request and result. */

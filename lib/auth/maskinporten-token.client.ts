@@ -1,5 +1,7 @@
 import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import { traceTokenFetch } from '../telemetry/altinn-tracing.js';
+import { traceHttp } from '../telemetry/http-tracing.js';
 import { readJwtClaims } from './compact-jws.js';
 import { JWT_BEARER_GRANT_TYPE } from './maskinporten.constants.js';
 import {
@@ -33,8 +35,8 @@ export class MaskinportenTokenClient {
   }
 
   /** Grant → Maskinporten access token → Altinn token. */
-  async fetchAltinnToken(): Promise<string> {
-    return this.exchange(await this.maskinportenToken());
+  fetchAltinnToken(): Promise<string> {
+    return traceTokenFetch(async () => this.exchange(await this.maskinportenToken()));
   }
 
   private async maskinportenToken(): Promise<string> {
@@ -90,7 +92,10 @@ export class MaskinportenTokenClient {
     const where = `${method} ${new URL(url).pathname}`;
     let response: AxiosResponse<string>;
     try {
-      response = await this.http.request<string>({ method, url, data, headers, signal });
+      const call = { method, url, attributes: { 'altinn.token.step': step } };
+      response = await traceHttp(call, () =>
+        this.http.request<string>({ method, url, data, headers, signal }),
+      );
     } catch (err) {
       const code = isAxiosError(err) ? err.code : undefined;
       if (code === AxiosError.ERR_BAD_RESPONSE && /^maxContentLength/.test((err as Error).message)) {

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ALTINN_RESOLVED_OPTIONS } from '../altinn-notifications.constants.js';
 import { AltinnHttpClient } from '../http/altinn-http.client.js';
+import { traceOperation } from '../telemetry/altinn-tracing.js';
+import { SPAN } from '../telemetry/telemetry.constants.js';
 import type { FeedSettings, ResolvedFeedOptions } from './resolve-feed-options.js';
 import type {
   AltinnStatusFeedEntry,
@@ -132,7 +134,9 @@ export class AltinnStatusFeed implements OnModuleDestroy {
     signal?: AbortSignal,
   ): Promise<AltinnStatusFeedEntry[]> {
     const path = `${FEED_PATH}?seq=${query.seq}&pageSize=${query.pageSize}&orderBy=${query.orderBy}`;
-    const response = await this.client.execute({ method: 'GET', path, context: {}, signal });
-    return toFeedEntries(response, FEED_PATH);
+    return traceOperation(SPAN.feedPage, async () => {
+      const response = await this.client.execute({ method: 'GET', path, context: {}, signal });
+      return toFeedEntries(response, FEED_PATH);
+    });
   }
 }

@@ -1,11 +1,14 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from '../altinn-notifications.constants.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import { AltinnAuthError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
+import { countRetry } from '../telemetry/altinn-tracing.js';
+import { traceHttp } from '../telemetry/http-tracing.js';
+import { loadOpenTelemetry } from '../telemetry/open-telemetry.loader.js';
 import type { AltinnHttpSettings } from './http.interfaces.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
 import { isRetryable, RESPONSE_TOO_LARGE, retryDelay, waitBeforeRetry } from './retry.policy.js';
@@ -31,7 +34,7 @@ const AXIOS_TCP_KEEPALIVE_MS = 60_000;
  * Owns the module's private axios instance (from `HttpModule.registerAsync`), never the process-wide default.
  */
 @Injectable()
-export class AltinnHttpClient implements OnModuleDestroy {
+export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
   private readonly agents: Array<HttpAgent | HttpsAgent> = [];
 
   constructor(
@@ -77,6 +80,11 @@ export class AltinnHttpClient implements OnModuleDestroy {
     return { httpAgent, httpsAgent };
   }
 
+  /** `@opentelemetry/api` (an optional peer) is loaded before the first call, when the app has it. */
+  async onModuleInit(): Promise<void> {
+    await loadOpenTelemetry();
+  }
+
   onModuleDestroy(): void {
     for (const agent of this.agents) agent.destroy();
   }
@@ -100,6 +108,7 @@ export class AltinnHttpClient implements OnModuleDestroy {
         const delay = retryDelay(retry, error, retries + 1);
         // Not worth a retry that could not finish in time: the caller gets the real error now.
         if (Date.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
+        countRetry(request.method, request.context.channel, error);
         await waitBeforeRetry(delay, request.signal, site);
       }
     }
@@ -147,7 +156,9 @@ export class AltinnHttpClient implements OnModuleDestroy {
       headers,
       altinn: new RequestContext(request.context, attempt),
     };
-    return this.http.axiosRef.request<string>(config).catch((err: unknown) => {
+    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${request.path}`;
+    const call = { method: request.method, url, attempt, ids: request.context, propagateInto: headers };
+    return traceHttp(call, () => this.http.axiosRef.request<string>(config)).catch((err: unknown) => {
       const reason = request.signal?.aborted
         ? 'aborted'
         : state.deadlineSignal.aborted || (isAxiosError(err) && err.code === AxiosError.ETIMEDOUT)

@@ -15,6 +15,7 @@ import {
   CHALLENGE_ID_PATTERN,
   MAX_CODE_INPUT,
 } from './otp.constants.js';
+import { countOtpVerification } from '../telemetry/altinn-tracing.js';
 import { OtpKeys } from './otp.crypto.js';
 import type {
   OtpChannel,
@@ -173,6 +174,7 @@ export class AltinnOtpService implements OnModuleInit {
       : '';
     const left = checked.attemptsLeft === undefined ? '' : ` attemptsLeft=${checked.attemptsLeft}`;
     const line = `otp verify result=${checked.result}${who}${left}`;
+    countOtpVerification(checked.result, checked.channel);
     if (checked.result === 'SUCCESS') {
       this.#logger?.log(line);
       return { success: true, challengeId: checked.challengeId!, channel: checked.channel! };

@@ -3,7 +3,7 @@
  * or a sibling folder of the same layer, so no two folders depend on each other:
  *
  *   0  altinn-notifications.constants.ts (imports nothing), shared/, sms/   — rules and constants
- *   1  logging/                                  — escaping and capping of values in log lines
+ *   1  logging/, telemetry/                      — log-line values; OpenTelemetry spans and metrics
  *   2  errors/                                   — the typed errors
  *   3  auth/, dto/                               — token providers; orders and their validation
  *   4  http/                                     — the one request path (token → axios → typed result)
@@ -45,6 +45,7 @@ const LAYERS: Record<string, number> = {
   shared: 0,
   sms: 0,
   logging: 1,
+  telemetry: 1,
   errors: 2,
   auth: 3,
   dto: 3,
