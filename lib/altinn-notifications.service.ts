@@ -119,6 +119,11 @@ export class AltinnNotificationsService {
     });
   }
 
+  /** Every local check `sendOrder` makes, and nothing sent: throws `AltinnValidationError`. */
+  checkOrder(order: NotificationOrder, options: SendOrderOptions = {}): void {
+    toWireOrder(order, orderPolicy(this.options, options));
+  }
+
   /**
    * `PUT /orders/{id}/cancel` (legacy; the only cancel there is) for one shipment: the main one or a reminder.
    * Cancelling one never cancels another: given a `sendOrder` result's `notification`, the result names the

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional, type LoggerService, type OnModuleInit } f
 import { ModuleRef } from '@nestjs/core';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AltinnSendOptions, InstantOrderResult } from '../altinn-notifications.interfaces.js';
+import { resolveNotifications } from '../altinn-notifications.resolver.js';
 import { AltinnNotificationsService } from '../altinn-notifications.service.js';
 import type { InstantEmailOrder, InstantSmsOrder } from '../dto/order.interfaces.js';
 import {
@@ -26,7 +27,6 @@ import type {
   OtpVerifyResult,
 } from './otp.interfaces.js';
 import { otpEmailOrder, otpSmsOrder } from './otp.messages.js';
-import { resolveOtpNotifications } from './otp-notifications.resolver.js';
 import { normaliseRecipient, requireRecipient, type OtpRecipient } from './otp.recipient.js';
 import type { OtpChallengeRecord, OtpLookup, OtpStore } from './otp-store.interfaces.js';
 import type { ResolvedOtpOptions } from './resolve-otp-options.js';
@@ -63,11 +63,7 @@ export class AltinnOtpService implements OnModuleInit {
 
   /** Every provider of the app exists by now, so a registration imported beside this module can be found. */
   onModuleInit(): void {
-    this.#notifications = resolveOtpNotifications(
-      this.#moduleRef,
-      this.#options.notifications,
-      this.#visible,
-    );
+    this.#notifications = resolveNotifications(this.#moduleRef, this.#options.notifications, this.#visible);
   }
 
   /**

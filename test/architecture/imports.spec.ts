@@ -11,7 +11,7 @@
  *   6  orders/, feed/                            — scheduled orders; the status feed
  *   7  options/                                  — option types and their resolution
  *   8  the root files (module, service, …)        — what Nest sees
- *   9  otp/, health/                             — features built on the service
+ *   9  otp/, health/, queue/                     — features built on the service
  *
  * lib/index.ts (the public API) may import anything; lib/testing/ (the simulator) imports nothing else from lib/.
  * A new folder must be placed here, or the test fails.
@@ -58,6 +58,7 @@ const LAYERS: Record<string, number> = {
   '.': 8,
   otp: 9,
   health: 9,
+  queue: 9,
 };
 
 /** The unit a layer is given to: a top-level folder of lib/, the constants file, or the other root files. */
