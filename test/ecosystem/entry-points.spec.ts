@@ -70,6 +70,13 @@ describe('entry points', () => {
     expect(graph('health/index.ts').packages).toContain('@nestjs/terminus');
   });
 
+  it('the main entry never reaches bullmq or the queue entry (bullmq is an optional peer)', () => {
+    const main = graph('index.ts');
+    expect(main.packages).not.toContain('bullmq');
+    expect([...main.files].filter((f) => f.includes(`${LIB}/queue/`))).toEqual([]);
+    expect(graph('queue/index.ts').packages).toContain('bullmq');
+  });
+
   it('the testing entry does not reach terminus either', () => {
     expect(graph('testing/index.ts').packages).not.toContain('@nestjs/terminus');
   });
@@ -80,7 +87,7 @@ describe('entry points', () => {
       ...Object.keys(pkg.dependencies ?? {}),
       ...Object.keys(pkg.peerDependencies ?? {}),
     ]);
-    const reached = ['index.ts', 'testing/index.ts', 'health/index.ts'].flatMap((e) => [
+    const reached = ['index.ts', 'testing/index.ts', 'health/index.ts', 'queue/index.ts'].flatMap((e) => [
       ...graph(e).packages,
     ]);
     const undeclared = [...new Set(reached)].filter((p) => !p.startsWith('node:') && !declared.has(p));
@@ -91,7 +98,9 @@ describe('entry points', () => {
     // Peers are the app's own (a Nest 11 app brings @nestjs/axios 4); the library's dependencies come with it.
     const deps = Object.keys(readJson('package.json').dependencies ?? {});
     const reached = new Set(
-      ['index.ts', 'testing/index.ts', 'health/index.ts'].flatMap((e) => [...graph(e).packages]),
+      ['index.ts', 'testing/index.ts', 'health/index.ts', 'queue/index.ts'].flatMap((e) => [
+        ...graph(e).packages,
+      ]),
     );
     const esmOnly = deps.filter((d) => reached.has(d) && isEsmOnly(`node_modules/${d}/package.json`));
     expect(esmOnly).toEqual([]);
