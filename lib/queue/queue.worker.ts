@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { AltinnNotificationsService } from '../altinn-notifications.service.js';
-import { capText } from '../shared/text-cap.js';
+import { serverText } from '../errors/server-text.js';
 import type { BullMq } from './bullmq.loader.js';
 import { classify, failureLine, slowDownMs, toFailure } from './queue.errors.js';
 import type { AltinnQueueEvent, AltinnQueueFailure } from './queue.interfaces.js';
@@ -86,8 +86,8 @@ export function startWorker(
     const final = error.reason !== 'transient' || job.attemptsMade >= (job.opts.attempts ?? 1);
     emit({ type: final ? 'failed' : 'retrying', ...base(job), error });
   });
-  // Connection trouble: the name and Redis's own message, never job data.
-  worker.on('error', (err) => logger.warn(`worker: ${err.name} ${JSON.stringify(capText(err.message))}`));
+  // Connection trouble: the name and Redis's own message (one capped line), never job data.
+  worker.on('error', (err) => logger.warn(`worker: ${err.name} ${serverText(err.message, (t) => t) ?? ''}`));
   return worker;
 }
 
