@@ -94,9 +94,10 @@ describe('getShipment: GET /future/shipment/{id}', () => {
     expect(error).toBeInstanceOf(AltinnApiError);
     expect(error).toMatchObject({ status: 404, code: 'NOT-00003', retryable: false, method: 'GET' });
     expect((error as Error).message).toContain('Shipment not found');
-    // An answer about the shipment, logged as such: the health probe gets one on every check.
+    // An answer about the shipment, logged as such (at debug, as every attempt that is not a failure): the health
+    // probe gets one on every check.
     expect(client.logger.lines.slice(before)).toEqual([
-      expect.stringMatching(/^log GET \/future\/shipment\/\S+ 404 \d+ms$/),
+      expect.stringMatching(/^debug GET \/future\/shipment\/\S+ 404 \d+ms$/),
     ]);
   });
 
