@@ -19,7 +19,14 @@ function targets(value, path = 'exports') {
 }
 
 const typesVersions = targets(pkg.typesVersions ?? {}, 'typesVersions');
-check(typesVersions.length === 2, 'typesVersions must map /testing and /health (node10 resolution)');
+// Every subpath entry (./testing, ./health, ...) needs a typesVersions mapping for node10 resolution.
+const entries = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
+for (const entry of entries.filter((e) => e !== '.')) {
+  check(
+    pkg.typesVersions?.['*']?.[entry.slice(2)],
+    `typesVersions does not map ${entry} (node10 resolution)`,
+  );
+}
 for (const [where, target] of [
   ['main', pkg.main],
   ['types', pkg.types],
@@ -28,7 +35,7 @@ for (const [where, target] of [
 ]) {
   check(existsSync(join(pkgDir, target)), `${where} → ${target} is not in the tarball`);
 }
-for (const entry of ['.', './testing', './health']) {
+for (const entry of entries) {
   for (const condition of ['import', 'require']) {
     const types = pkg.exports[entry]?.[condition]?.types;
     check(types?.endsWith('.d.ts') && existsSync(join(pkgDir, types)), `${entry} has no ${condition} .d.ts`);
