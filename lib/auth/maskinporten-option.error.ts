@@ -1,14 +1,12 @@
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+
 /**
  * @internal A bad Maskinporten option. `option` is the name inside the options object (e.g. `privateKey`), so the
  * module can report it as `maskinporten.privateKey`. The message never holds the value.
  */
-export class MaskinportenOptionError extends TypeError {
-  override name = 'MaskinportenOptionError';
-
-  constructor(
-    readonly option: string,
-    readonly problem: string,
-  ) {
-    super(`MaskinportenTokenProvider: option "${option}" ${problem}`);
-  }
+export function maskinportenOptionError(option: string, problem: string): AltinnConfigurationError {
+  return new AltinnConfigurationError(option, problem, MASKINPORTEN_SOURCE);
 }
+
+/** @internal The `source` of those errors. */
+export const MASKINPORTEN_SOURCE = 'MaskinportenTokenProvider';

@@ -12,7 +12,7 @@ import {
   MIN_TOKEN_TIMEOUT_MS,
 } from './maskinporten.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
-import { MaskinportenOptionError } from './maskinporten-option.error.js';
+import { maskinportenOptionError } from './maskinporten-option.error.js';
 import { loadCertificateChain, loadPrivateKey } from './maskinporten-private-key.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 
@@ -34,13 +34,12 @@ export interface ResolvedMaskinportenOptions {
   logger?: LoggerService;
 }
 
-/** @internal Throws `MaskinportenOptionError` naming the option; never echoes a value. */
+/** @internal Throws `AltinnConfigurationError` naming the option; never echoes a value. */
 export function resolveMaskinportenOptions(options: MaskinportenOptions): ResolvedMaskinportenOptions {
-  if (!options || typeof options !== 'object')
-    throw new MaskinportenOptionError('options', 'must be an object');
+  if (!options || typeof options !== 'object') throw maskinportenOptionError('options', 'must be an object');
   const clientId = options.clientId;
   if (typeof clientId !== 'string' || clientId.trim() === '') {
-    throw new MaskinportenOptionError('clientId', 'is required: the client_id of the Maskinporten client');
+    throw maskinportenOptionError('clientId', 'is required: the client_id of the Maskinporten client');
   }
   const { key, jwkKid } = loadPrivateKey(options.privateKey);
   const signer = resolveSigner(options, key, jwkKid);
@@ -51,13 +50,13 @@ export function resolveMaskinportenOptions(options: MaskinportenOptions): Resolv
   const tokenUrl = options.tokenUrl ?? env?.tokenUrl;
   const audience = options.audience ?? env?.audience;
   if (!tokenUrl || !audience || !exchangeUrl) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'environment',
       "is required ('tt02' or 'production') unless tokenUrl, audience and platformUrl (or exchangeUrl) are all set",
     );
   }
   if (typeof audience !== 'string' || audience.trim() === '') {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'audience',
       "must be Maskinporten's issuer, e.g. 'https://maskinporten.no/'",
     );
@@ -90,13 +89,13 @@ export function resolveMaskinportenOptions(options: MaskinportenOptions): Resolv
 
 function resolveSigner(options: MaskinportenOptions, key: KeyObject, jwkKid: string | undefined) {
   if (options.keyId !== undefined && options.certificateChain !== undefined) {
-    throw new MaskinportenOptionError('keyId', 'and "certificateChain" are mutually exclusive: give one');
+    throw maskinportenOptionError('keyId', 'and "certificateChain" are mutually exclusive: give one');
   }
   if (options.certificateChain !== undefined)
     return { x5c: loadCertificateChain(options.certificateChain, key) };
   const keyId = options.keyId ?? jwkKid;
   if (typeof keyId !== 'string' || keyId.trim() === '') {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'keyId',
       'is required (the kid registered on the client) unless certificateChain is given or the JWK has a kid',
     );
@@ -106,8 +105,11 @@ function resolveSigner(options: MaskinportenOptions, key: KeyObject, jwkKid: str
 
 function resolveEnvironment(options: MaskinportenOptions) {
   if (options.environment === undefined) return undefined;
-  const env = MASKINPORTEN_ENVIRONMENTS[options.environment];
-  if (!env) throw new MaskinportenOptionError('environment', "must be 'tt02' or 'production'");
+  // Own keys only: 'toString' must not find Object.prototype's.
+  const env = Object.hasOwn(MASKINPORTEN_ENVIRONMENTS, options.environment)
+    ? MASKINPORTEN_ENVIRONMENTS[options.environment]
+    : undefined;
+  if (!env) throw maskinportenOptionError('environment', "must be 'tt02' or 'production'");
   return env;
 }
 
@@ -115,7 +117,7 @@ function resolveScope(scope: MaskinportenOptions['scope']): string {
   if (scope === undefined) return ALTINN_NOTIFICATIONS_SCOPE;
   const list = Array.isArray(scope) ? scope : typeof scope === 'string' ? scope.trim().split(/\s+/) : [];
   if (list.length === 0 || list.some((s) => typeof s !== 'string' || !/^\S+$/.test(s))) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'scope',
       'must be a non-empty scope string or array of scopes without spaces',
     );
@@ -126,7 +128,7 @@ function resolveScope(scope: MaskinportenOptions['scope']): string {
 function resolveAlgorithm(algorithm: MaskinportenOptions['algorithm']) {
   if (algorithm === undefined) return 'RS256';
   if (!GRANT_ALGORITHMS.includes(algorithm)) {
-    throw new MaskinportenOptionError('algorithm', `must be one of ${GRANT_ALGORITHMS.join(', ')}`);
+    throw maskinportenOptionError('algorithm', `must be one of ${GRANT_ALGORITHMS.join(', ')}`);
   }
   return algorithm;
 }
@@ -134,7 +136,7 @@ function resolveAlgorithm(algorithm: MaskinportenOptions['algorithm']) {
 function resolveNumber(option: string, value: number | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new MaskinportenOptionError(option, `must be a number of at least ${min}`);
+    throw maskinportenOptionError(option, `must be a number of at least ${min}`);
   }
   return value;
 }
@@ -142,6 +144,6 @@ function resolveNumber(option: string, value: number | undefined, fallback: numb
 /** The library's one URL rule (lib/shared/url.rule.ts); returned without a trailing slash. */
 function checkUrl(option: string, value: unknown): string {
   const problem = urlRuleViolation(value);
-  if (problem) throw new MaskinportenOptionError(option, problem);
+  if (problem) throw maskinportenOptionError(option, problem);
   return withoutTrailingSlash(String(value));
 }

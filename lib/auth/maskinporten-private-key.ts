@@ -1,6 +1,7 @@
 import { createPrivateKey, X509Certificate, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { MIN_RSA_MODULUS_BITS } from './maskinporten.constants.js';
-import { MaskinportenOptionError } from './maskinporten-option.error.js';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+import { maskinportenOptionError } from './maskinporten-option.error.js';
 
 /** @internal The signing key, ready for node:crypto's sign, and the `kid` a JWK carried (if any). */
 export interface LoadedKey {
@@ -18,22 +19,19 @@ export function loadPrivateKey(input: unknown): LoadedKey {
   try {
     key = jwk ? createPrivateKey({ key: jwk as JsonWebKey, format: 'jwk' }) : createPrivateKey(pemOf(input));
   } catch (err) {
-    if (err instanceof MaskinportenOptionError) throw err;
+    if (err instanceof AltinnConfigurationError) throw err;
     const what = jwk ? 'a private RSA JWK (with "d", "p", "q", …)' : 'a PEM private key (PKCS#8 or PKCS#1)';
-    throw new MaskinportenOptionError('privateKey', `could not be read as ${what}`);
+    throw maskinportenOptionError('privateKey', `could not be read as ${what}`);
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'privateKey',
       'must be an RSA key: Maskinporten signs with RS256/RS384/RS512',
     );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (bits < MIN_RSA_MODULUS_BITS) {
-    throw new MaskinportenOptionError(
-      'privateKey',
-      `must be at least ${MIN_RSA_MODULUS_BITS} bits (RFC 7518)`,
-    );
+    throw maskinportenOptionError('privateKey', `must be at least ${MIN_RSA_MODULUS_BITS} bits (RFC 7518)`);
   }
   const kid = jwk && typeof jwk.kid === 'string' && jwk.kid !== '' ? jwk.kid : undefined;
   return { key, jwkKid: kid };
@@ -47,7 +45,7 @@ function asJwk(input: unknown): Record<string, unknown> | undefined {
     try {
       return JSON.parse(input) as Record<string, unknown>;
     } catch {
-      throw new MaskinportenOptionError('privateKey', 'looks like a JWK JSON string but is not valid JSON');
+      throw maskinportenOptionError('privateKey', 'looks like a JWK JSON string but is not valid JSON');
     }
   }
   return undefined;
@@ -56,20 +54,20 @@ function asJwk(input: unknown): Record<string, unknown> | undefined {
 /** Environment variables often hold PEMs with literal `\n`; accept those too. */
 function pemOf(input: unknown): string {
   if (typeof input !== 'string' || input.trim() === '') {
-    throw new MaskinportenOptionError('privateKey', 'is required: a PEM string or a JWK');
+    throw maskinportenOptionError('privateKey', 'is required: a PEM string or a JWK');
   }
   const pem = input.includes('\\n') ? input.replace(/\\n/g, '\n') : input;
   if (!pem.includes('-----BEGIN')) {
-    throw new MaskinportenOptionError('privateKey', 'must be a PEM (-----BEGIN PRIVATE KEY-----) or a JWK');
+    throw maskinportenOptionError('privateKey', 'must be a PEM (-----BEGIN PRIVATE KEY-----) or a JWK');
   }
   if (pem.includes('-----BEGIN ENCRYPTED PRIVATE KEY-----') || pem.includes('Proc-Type: 4,ENCRYPTED')) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'privateKey',
       'is encrypted: give the decrypted PEM (keep it in a secret store)',
     );
   }
   if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'privateKey',
       'must be a private key PEM (a public key or certificate was given)',
     );
@@ -84,7 +82,7 @@ function pemOf(input: unknown): string {
 export function loadCertificateChain(input: unknown, key: KeyObject): string[] {
   const certs = parseChain(input);
   if (!certs[0].checkPrivateKey(key)) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'certificateChain',
       'does not match privateKey (the first certificate must be the leaf)',
     );
@@ -101,7 +99,7 @@ function parseChain(input: unknown): X509Certificate[] {
         ? input
         : [];
   if (parts.length === 0) {
-    throw new MaskinportenOptionError(
+    throw maskinportenOptionError(
       'certificateChain',
       'must be PEM certificates or an array of base64 DER certificates (x5c), leaf first',
     );
@@ -111,7 +109,7 @@ function parseChain(input: unknown): X509Certificate[] {
       if (typeof part !== 'string') throw new TypeError('not a string');
       return new X509Certificate(part.includes('-----BEGIN') ? part : Buffer.from(part, 'base64'));
     } catch {
-      throw new MaskinportenOptionError('certificateChain', `entry ${i} is not a readable X.509 certificate`);
+      throw maskinportenOptionError('certificateChain', `entry ${i} is not a readable X.509 certificate`);
     }
   });
 }

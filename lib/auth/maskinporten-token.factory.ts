@@ -1,7 +1,8 @@
 import type { LoggerService } from '@nestjs/common';
 import type { AltinnEnvironment } from '../altinn-notifications.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
-import { MaskinportenOptionError } from './maskinporten-option.error.js';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
+import { MASKINPORTEN_SOURCE } from './maskinporten-option.error.js';
 import { MaskinportenTokenProvider } from './maskinporten-token.provider.js';
 
 /** @internal What the module shorthand inherits from the module's own options. */
@@ -36,7 +37,8 @@ export function createMaskinportenTokenProvider(
       logger: options.logger ?? context.logger ?? false,
     });
   } catch (err) {
-    if (err instanceof MaskinportenOptionError) fail(`maskinporten.${err.option}`, err.problem);
+    if (err instanceof AltinnConfigurationError && err.source === MASKINPORTEN_SOURCE)
+      fail(`maskinporten.${err.option}`, err.problem);
     throw err;
   }
 }

@@ -1,3 +1,4 @@
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import type { AltinnTokenProvider } from './token-provider.interfaces.js';
 
 /** A fixed token: for tests, scripts, or tokens managed outside the app. */
@@ -6,7 +7,7 @@ export class StaticTokenProvider implements AltinnTokenProvider {
 
   constructor(token: string) {
     if (typeof token !== 'string' || token.trim() === '') {
-      throw new TypeError('StaticTokenProvider needs a non-empty token');
+      throw new AltinnConfigurationError('token', 'must be a non-empty string', 'StaticTokenProvider');
     }
     this.#token = token;
   }

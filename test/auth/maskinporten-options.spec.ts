@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { inspect } from 'node:util';
 import {
   ALTINN_TOKEN_PROVIDER,
+  AltinnConfigurationError,
   AltinnNotificationsModule,
   MaskinportenTokenProvider,
   StaticTokenProvider,
@@ -60,7 +61,8 @@ describe('Maskinporten options', () => {
         environment: 'tt02',
         maskinporten: { ...base, privateKey: privateKey as string },
       }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Error);
+      expect(error).toBeInstanceOf(AltinnConfigurationError);
+      expect(error).toMatchObject({ option: 'maskinporten.privateKey', source: 'AltinnNotificationsModule' });
       expect((error as Error).message).toMatch(
         /^AltinnNotificationsModule: option "maskinporten\.privateKey" /,
       );
@@ -76,10 +78,17 @@ describe('Maskinporten options', () => {
     },
   );
 
-  it('standalone, a bad key throws from the constructor naming privateKey', () => {
-    expect(() => new MaskinportenTokenProvider({ ...base, environment: 'tt02', privateKey: 'nope' })).toThrow(
-      /^MaskinportenTokenProvider: option "privateKey" /,
-    );
+  it('standalone, a bad key throws AltinnConfigurationError from the constructor naming privateKey', () => {
+    const build = () => new MaskinportenTokenProvider({ ...base, environment: 'tt02', privateKey: 'nope' });
+    expect(build).toThrow(AltinnConfigurationError);
+    expect(build).toThrow(/^MaskinportenTokenProvider: option "privateKey" /);
+    expect(() => new StaticTokenProvider(' ')).toThrow(AltinnConfigurationError);
+  });
+
+  it("refuses environment 'toString' (an inherited key) as unknown", () => {
+    expect(
+      () => new MaskinportenTokenProvider({ ...base, environment: 'toString' as never, logger: false }),
+    ).toThrow("option \"environment\" must be 'tt02' or 'production'");
   });
 
   it.each<[string, string, Partial<MaskinportenOptions>]>([
