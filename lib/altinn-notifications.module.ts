@@ -11,6 +11,7 @@ import { ALTINN_MODULE_OPTIONS, ConfigurableModuleClass } from './altinn-notific
 import { AltinnNotificationsService } from './altinn-notifications.service.js';
 import { AuditRecorder } from './audit/audit.recorder.js';
 import { AltinnStatusFeed } from './feed/status-feed.js';
+import { createTokenRefresher, TokenRefresher } from './auth/token-refresher.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
 import type {
   AltinnNotificationsModuleAsyncOptions,
@@ -49,6 +50,11 @@ function withInternals(definition: DynamicModule, name: string | undefined): Dyn
       AuditRecorder,
       AltinnNotificationsService,
       AltinnStatusFeed,
+      {
+        provide: TokenRefresher,
+        useFactory: createTokenRefresher,
+        inject: [ALTINN_TOKEN_PROVIDER, ALTINN_MODULE_OPTIONS, ALTINN_RESOLVED_OPTIONS],
+      },
     ],
     exports: [...(definition.exports ?? []), ...tokens.exports],
   };

@@ -16,7 +16,7 @@ export type {
   AltinnSendOptions,
   InstantOrderResult,
 } from './altinn-notifications.interfaces.js';
-export type { AltinnTokenProvider } from './auth/token-provider.interfaces.js';
+export type { AltinnTokenPrefetchOptions, AltinnTokenProvider } from './auth/token-provider.interfaces.js';
 export { StaticTokenProvider } from './auth/static-token.provider.js';
 export { MaskinportenTokenProvider } from './auth/maskinporten-token.provider.js';
 export type {

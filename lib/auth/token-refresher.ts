@@ -1,4 +1,5 @@
 import type { LoggerService, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { AltinnAuthError, AltinnNotificationsError } from '../errors/altinn-notifications.error.js';
 import { MIN_PREFETCH_INTERVAL_MS, prefetchDelay, retryDelay } from './token-refresh.schedule.js';
 import type { AltinnTokenPrefetchOptions, AltinnTokenProvider } from './token-provider.interfaces.js';
@@ -100,19 +101,32 @@ function startupFailure(err: unknown): Error {
   return new AltinnAuthError(`Altinn token prefetch failed at start-up (${describe(err)})`);
 }
 
-/** @internal Checks the module's `tokenPrefetch` option; `fail` reports a bad one at start-up. */
+/** @internal Checks the module's `tokenPrefetch` option; a bad one fails at start-up. */
 export function resolveTokenPrefetch(
   option: boolean | AltinnTokenPrefetchOptions | undefined,
   logger: LoggerService | undefined,
-  fail: (option: string, problem: string) => never,
 ): TokenRefresherSettings {
   if (option === undefined || typeof option === 'boolean') {
     return { enabled: option !== false, failFast: false, logger };
   }
-  if (typeof option !== 'object' || option === null)
-    fail('tokenPrefetch', 'must be a boolean or { failFast }');
+  if (typeof option !== 'object' || option === null) {
+    throw new AltinnConfigurationError('tokenPrefetch', 'must be a boolean or { failFast?: boolean }');
+  }
   if (option.failFast !== undefined && typeof option.failFast !== 'boolean') {
-    fail('tokenPrefetch.failFast', 'must be a boolean');
+    throw new AltinnConfigurationError('tokenPrefetch.failFast', 'must be a boolean');
   }
   return { enabled: true, failFast: option.failFast === true, logger };
+}
+
+/**
+ * @internal The module's factory: the registration's token provider (as injected, so an override counts), its
+ * `tokenPrefetch` option, and its logger when request logging is on (where the token calls log too).
+ */
+export function createTokenRefresher(
+  provider: AltinnTokenProvider,
+  options: { tokenPrefetch?: boolean | AltinnTokenPrefetchOptions },
+  resolved: { logger: LoggerService; logRequests: boolean },
+): TokenRefresher {
+  const logger = resolved.logRequests ? resolved.logger : undefined;
+  return new TokenRefresher(provider, resolveTokenPrefetch(options.tokenPrefetch, logger));
 }

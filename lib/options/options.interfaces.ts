@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { AltinnEnvironment } from '../altinn-notifications.constants.js';
 import type { AltinnAuditRecord } from '../audit/audit.interfaces.js';
 import type { MaskinportenOptions } from '../auth/maskinporten.interfaces.js';
-import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
+import type { AltinnTokenPrefetchOptions, AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
 import type { AltinnStatusFeedOptions } from '../feed/status-feed.interfaces.js';
 
 /** Options of `AltinnNotificationsModule.forRoot()`, and what `forRootAsync()`'s factory returns. */
@@ -23,6 +23,12 @@ export interface AltinnNotificationsModuleOptions {
    * Give this or `tokenProvider`.
    */
   maskinporten?: MaskinportenOptions;
+  /**
+   * Tokens off the send path: the first one is fetched while the app starts (`app.init()` waits for that one try)
+   * and each next one in the background ahead of expiry, for `maskinporten` and for providers with `prefetch()`.
+   * `false` turns it off. @default true (a failure is logged and retried; `{ failFast: true }` fails start-up)
+   */
+  tokenPrefetch?: boolean | AltinnTokenPrefetchOptions;
   /**
    * Per-attempt timeout. @default 15000; at least 5000. Giving up early has a price: Altinn may still send after
    * the client left, and then a retry can send a second message.

@@ -137,11 +137,12 @@ describe('token flow failures', () => {
 
   it.each(cases)('%s → a clear AltinnAuthError, nothing sent', async (_name, setup, expected) => {
     const options = registerClient(sim, key);
-    // The send's retry policy has its own suite (test/resilience); here each failure must surface as it is.
+    // The send's retry policy has its own suite (test/resilience); here each failure must surface as it is,
+    // on a send that fetches its token itself (prefetch failures: token-prefetch.spec.ts).
     const client = await createMaskinportenClient(
       sim,
       { ...options, ...(setup(sim) ?? {}) },
-      { retry: false },
+      { retry: false, tokenPrefetch: false },
     );
     try {
       const started = Date.now();

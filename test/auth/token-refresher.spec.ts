@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { AltinnAuthError, type AltinnTokenProvider } from '../../lib/index.js';
+import { AltinnAuthError, AltinnConfigurationError, type AltinnTokenProvider } from '../../lib/index.js';
 import { resolveTokenPrefetch, TokenRefresher } from '../../lib/auth/token-refresher.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 
@@ -197,7 +197,7 @@ describe('TokenRefresher', () => {
 
   it('does nothing when tokenPrefetch is false', async () => {
     const provider = new StubProvider(30 * MIN);
-    const r = new TokenRefresher(provider, { ...resolveTokenPrefetch(false, logger, fail), logger });
+    const r = new TokenRefresher(provider, { ...resolveTokenPrefetch(false, logger), logger });
     await r.onApplicationBootstrap();
     expect(provider.prefetches).toBe(0);
     expect(jest.getTimerCount()).toBe(0);
@@ -214,10 +214,6 @@ describe('TokenRefresher', () => {
   });
 });
 
-function fail(option: string, problem: string): never {
-  throw new Error(`option "${option}" ${problem}`);
-}
-
 describe('the tokenPrefetch option', () => {
   it.each([
     [undefined, { enabled: true, failFast: false }],
@@ -226,13 +222,15 @@ describe('the tokenPrefetch option', () => {
     [{}, { enabled: true, failFast: false }],
     [{ failFast: true }, { enabled: true, failFast: true }],
   ])('%p resolves to %p', (option, expected) => {
-    expect(resolveTokenPrefetch(option, undefined, fail)).toEqual({ ...expected, logger: undefined });
+    expect(resolveTokenPrefetch(option, undefined)).toEqual({ ...expected, logger: undefined });
   });
 
   it.each([
-    ['yes', 'option "tokenPrefetch" must be a boolean or { failFast }'],
+    ['yes', 'option "tokenPrefetch" must be a boolean or { failFast?: boolean }'],
     [{ failFast: 'yes' }, 'option "tokenPrefetch.failFast" must be a boolean'],
-  ])('refuses %p', (option, message) => {
-    expect(() => resolveTokenPrefetch(option as never, undefined, fail)).toThrow(message);
+  ])('refuses %p with AltinnConfigurationError', (option, message) => {
+    const resolve = () => resolveTokenPrefetch(option as never, undefined);
+    expect(resolve).toThrow(AltinnConfigurationError);
+    expect(resolve).toThrow(message);
   });
 });

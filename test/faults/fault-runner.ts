@@ -116,6 +116,7 @@ export async function runScenario(
         maskinporten: registerClient(sim, key, { timeoutMs: 1000, privateKey: key.pkcs8Pem }),
         logging: { logger },
         onAudit: (record) => void audit.push(record),
+        tokenPrefetch: false, // token faults must meet the send, not the background prefetch at init
         ...BASE_OPTIONS,
         ...scenario.options,
       }),

@@ -41,9 +41,10 @@ describe('token failures: transient ones retried, rejections not; never anything
   });
   beforeEach(async () => {
     sim.reset();
-    // A fresh module per test: a fresh token cache.
+    // A fresh module per test: a fresh token cache, which the sends fill themselves (no background prefetch).
     client = await createMaskinportenClient(sim, registerClient(sim, key), {
       retry: { retries: 3, delayMs: 10 },
+      tokenPrefetch: false,
     });
   });
   afterEach(() => client.close());
