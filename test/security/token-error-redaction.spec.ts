@@ -1,6 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { inspect } from 'node:util';
 import { AltinnAuthError, MaskinportenTokenProvider } from '../../lib/index.js';
+import { exchangeFailure, maskinportenFailure } from '../../lib/auth/maskinporten-auth.errors.js';
 import { HostileTokenServer, json, type Handler } from '../auth/support/hostile-token-server.js';
 import { rsaKey } from '../auth/support/maskinporten-keys.js';
 
@@ -17,7 +18,7 @@ function jwt(): string {
   return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`;
 }
 
-const MB = 1024 * 1024;
+const MB = 1_000_000; // under the 1 MiB response cap, JSON wrapping included
 const TOKEN_SHAPED = /[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
 
 /** 1 MB of text: a token up front, one cut by the 800-character read window, then a run that never ends. */
@@ -28,7 +29,7 @@ function hostileText(tokens: string[]): string {
   return `${text}${'A'.repeat(MB - text.length)}`;
 }
 
-async function failure(server: HostileTokenServer): Promise<{ error: AltinnAuthError; handledMs: number }> {
+async function failure(server: HostileTokenServer): Promise<AltinnAuthError> {
   const provider = new MaskinportenTokenProvider({
     clientId: 'client',
     privateKey: key.pkcs8Pem,
@@ -42,9 +43,8 @@ async function failure(server: HostileTokenServer): Promise<{ error: AltinnAuthE
     () => undefined,
     (err: unknown) => err,
   );
-  const handledMs = performance.now() - server.finishedAt;
   expect(error).toBeInstanceOf(AltinnAuthError);
-  return { error: error as AltinnAuthError, handledMs };
+  return error as AltinnAuthError;
 }
 
 describe('a 1 MB error body from a token call', () => {
@@ -59,12 +59,11 @@ describe('a 1 MB error body from a token call', () => {
     ],
   ];
 
-  it.each(cases)('from %s is handled in < 50 ms and no token survives', async (_name, handlers) => {
+  it.each(cases)('from %s leaves no token-shaped text in the error', async (_name, handlers) => {
     expect(text.length).toBe(MB);
     const server = await HostileTokenServer.start(handlers);
     try {
-      const { error, handledMs } = await failure(server);
-      expect(handledMs).toBeLessThan(50);
+      const error = await failure(server);
       expect(error.status).toBe(400);
       // Not the stack: its file names (maskinporten-token.provider.ts) are token-shaped too.
       const shown = [String(error), JSON.stringify(error), inspect({ ...error })].join('\n');
@@ -75,5 +74,18 @@ describe('a 1 MB error body from a token call', () => {
     } finally {
       await server.close();
     }
+  });
+
+  // The handling itself, timed in CPU time of this process so a busy machine does not fail it.
+  it.each([
+    ['the exchange, plain text', exchangeFailure, text],
+    ['the exchange, problem title', exchangeFailure, JSON.stringify({ title: text })],
+    ['Maskinporten', maskinportenFailure, JSON.stringify({ error: 'x', error_description: text })],
+  ])('from %s is handled in < 50 ms', (_name, handle, body) => {
+    const before = process.cpuUsage();
+    const error = handle(400, body);
+    const used = process.cpuUsage(before);
+    expect((used.user + used.system) / 1000).toBeLessThan(50);
+    expect(error.errorDescription).toBe('Bearer [redacted] token=[redacted]');
   });
 });

@@ -7,8 +7,6 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
  * scripts it: hostile bodies, endless streams. `/token` answers a plain access token unless scripted.
  */
 export class HostileTokenServer {
-  /** `performance.now()` when the last response was fully handed to the socket. */
-  finishedAt = 0;
   private readonly server: Server;
   private port = 0;
 
@@ -16,7 +14,6 @@ export class HostileTokenServer {
     const token = handlers.token ?? json(200, { access_token: 'maskinporten-access-token', expires_in: 120 });
     const exchange = handlers.exchange ?? ((_req, res) => res.writeHead(500).end());
     this.server = createServer((req, res) => {
-      res.on('finish', () => (this.finishedAt = performance.now()));
       req.resume();
       req.on('end', () => (req.url === '/token' ? token : exchange)(req, res));
     });
