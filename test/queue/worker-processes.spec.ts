@@ -74,4 +74,50 @@ describeRedis('queue workers in separate processes', () => {
     const replays = second.events.filter((e) => e.type === 'completed' && !e.created).length;
     console.log(`killed with ${atKill.active} active jobs; ${replays} answered by Altinn's 200 replay`);
   }, 180_000);
+
+  it('3 workers share one rate limit, pause together while Altinn answers 429, and deliver everything after', async () => {
+    const limiter = { max: 5, duration: 250 };
+    const { queue, start } = await setUp('limit', { concurrency: 10, limiter });
+    await Promise.all([start(), start(), start()]);
+    const receipts = await queue.enqueue(Array.from({ length: 300 }, (_, i) => sms(i)));
+    await until(() => sim.deliveries.length >= 40, 60_000, '40 deliveries');
+    const from = Date.now();
+    const fault = sim.inject({ kind: 'retryAfter', status: 429, seconds: 1 }, { times: Infinity });
+    await new Promise((r) => setTimeout(r, 3000));
+    fault.cancel();
+    const to = Date.now();
+    await until(async () => (await queue.getCounts()).completed === 300, 120_000, '300 completed');
+
+    const sends = sim.requests
+      .filter((r) => r.path.endsWith('/sms'))
+      .map((r) => ({ t: r.at.getTime(), status: r.status }));
+    // The limiter starts at most `max` jobs per `duration` for all three together: any 2 s span at most nine such
+    // windows, plus one for the time between a job's start and its request reaching Altinn. Three workers of 10
+    // each, unlimited, send several times faster (see the bench).
+    const inWindow = (from: number, ms: number) => sends.filter((o) => o.t >= from && o.t < from + ms).length;
+    const peak = Math.max(...sends.map((s) => inWindow(s.t, 2000)));
+    expect(peak).toBeLessThanOrEqual((2000 / limiter.duration + 2) * limiter.max);
+    // While Altinn said 429, every worker paused: most of that time, nothing reached it at all.
+    const during = sends.filter((s) => s.t >= from && s.t <= to).map((s) => s.t);
+    const quiet = [from, ...during, to]
+      .slice(1)
+      .map((t, i, all) => t - (i === 0 ? from : all[i - 1]))
+      .filter((gap) => gap >= 500)
+      .reduce((a, b) => a + b, 0);
+    expect(sends.some((s) => s.status === 429)).toBe(true);
+    expect(quiet).toBeGreaterThanOrEqual(0.5 * (to - from));
+    // After it lifted, the queue went back to the limiter's pace, and every order went out once.
+    const after = sends.filter((s) => s.t > to + 1000);
+    expect(
+      Math.max(...after.map((s) => after.filter((o) => o.t >= s.t && o.t < s.t + 1000).length)),
+    ).toBeGreaterThanOrEqual(2 * limiter.max);
+    expect(new Set(sim.deliveries.map((d) => d.idempotencyId))).toEqual(
+      new Set(receipts.map((r) => r.idempotencyId)),
+    );
+    expect(sim.deliveries).toHaveLength(300);
+    console.log(
+      `peak ${peak} per 2 s (limit ${(limiter.max * 2000) / limiter.duration}); ` +
+        `${sends.filter((s) => s.status === 429).length} answers 429; quiet ${quiet} of ${to - from} ms`,
+    );
+  }, 180_000);
 });
