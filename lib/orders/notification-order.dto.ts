@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { IsNestedObject, IsNotBlank } from '../dto/validators/altinn.decorators.js';
+import { HasNoControlCharacters, IsNestedObject, IsNotBlank } from '../dto/validators/altinn.decorators.js';
 import type { OrderSendTime } from './order.interfaces.js';
 import { NotificationRecipientDto } from './order-recipient.dto.js';
 import {
@@ -40,6 +40,7 @@ export class NotificationReminderDto {
 
   @IsOptional()
   @IsString()
+  @HasNoControlCharacters()
   sendersReference?: string;
 
   @IsNestedObject()
@@ -54,10 +55,12 @@ export class NotificationOrderDto {
   /** One per logical order; generated (UUID) when omitted and reused for every retry of the call. */
   @IsOptional()
   @IsNotBlank()
+  @HasNoControlCharacters()
   idempotencyId?: string;
 
   @IsOptional()
   @IsString()
+  @HasNoControlCharacters()
   sendersReference?: string;
 
   @IsOptional()

@@ -429,6 +429,20 @@ export const LOCAL_EXTRAS: Array<RuleCase & { server: undefined; off?: Record<st
     message: 'must be a mobile number',
   },
   {
+    name: 'sendersReference with a line break (log forging)',
+    change: (o) => (o.sendersReference = 'case-4711\naudit created'),
+    server: undefined,
+    path: 'sendersReference',
+    message: 'must not contain control characters or line breaks',
+  },
+  {
+    name: "a reminder's sendersReference with a control character",
+    change: (o) => (reminder(o).sendersReference = 'r\u001b[31m'),
+    server: undefined,
+    path: 'reminders.0.sendersReference',
+    message: 'must not contain control characters or line breaks',
+  },
+  {
     name: 'delayDays past a century',
     change: (o) => (reminder(o).delayDays = 40_000),
     server: undefined,
