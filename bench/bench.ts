@@ -13,6 +13,7 @@ import type { BenchResults } from './results.js';
 import { SimProcess } from './sim-process.js';
 import { checkTargets } from './targets.js';
 import { compareAt, senders, type ThroughputRow } from './throughput.js';
+import { formatTokenLatency, measureTokenLatency } from './token-latency.js';
 import { measureTokenStorm } from './token-storm.js';
 import type { AltinnNotificationsModuleOptions } from '../lib/index.js';
 
@@ -119,6 +120,8 @@ try {
     const results: BenchResults = { ...partial, targets: checkTargets(partial) };
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
     console.log(formatReport(results));
+    progress('6. token latency across token renewals');
+    console.log(`\n${formatTokenLatency(await measureTokenLatency())}`);
     console.log(`\nWritten: ${RESULTS}`);
     const missed = results.targets.filter((t) => !t.met).length;
     if (missed > 0)

@@ -15,7 +15,7 @@ export interface TokenStormResult {
  * simulator should count exactly one grant and one exchange, whatever the load.
  */
 export async function measureTokenStorm(sim: SimProcess, sends: number): Promise<TokenStormResult> {
-  const client = await createModuleClient(sim);
+  const client = await createModuleClient(sim, { tokenPrefetch: false }); // the sends, not app.init(), fetch it
   try {
     const before = await sim.counters();
     const started = performance.now();
