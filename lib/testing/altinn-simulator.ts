@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ContactRegistry } from './contact-registry.js';
 import type { FeedEntry } from './shipment-feed.store.js';
@@ -18,7 +18,7 @@ import type {
   SimulatorRequestRecord,
 } from './simulator.interfaces.js';
 import { handleRequest } from './simulator.router.js';
-import { buildContext } from './simulator.setup.js';
+import { buildContext, listenOn, resetContext } from './simulator.setup.js';
 import { altinnClaims, CREATE_SCOPE, DEFAULT_ORG_NUMBER, SigningKey } from './simulator.tokens.js';
 
 const MASKINPORTEN_TOKEN_PATH = '/maskinporten/token';
@@ -44,17 +44,7 @@ export class AltinnSimulator {
       SigningKey.create(`altinn-sim-${randomUUID()}`),
       SigningKey.create(`maskinporten-sim-${randomUUID()}`),
     ]);
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const { server, url } = await listenOn(host, options.port);
     const sim = new AltinnSimulator(server, buildContext(options, url, host, { altinnKey, maskinportenKey }));
     sim.listen();
     sim.ctx.scheduler.start();
@@ -185,17 +175,12 @@ export class AltinnSimulator {
     return this.inject(fault, { path: EXCHANGE_PATH, times });
   }
 
-  /** Clears orders, chains, the feed, contacts, outcomes, deliveries, requests, counters, faults and used grant ids; keeps registered clients and the clock. */
+  /**
+   * Clears orders, chains, the feed, contacts, delivery outcomes, deliveries, requests, counters, faults and used
+   * grant ids; keeps registered Maskinporten clients and the clock.
+   */
   reset(): void {
-    this.ctx.store.reset();
-    this.ctx.scheduler.clear();
-    this.ctx.chains.clear();
-    this.ctx.feed.clear();
-    this.ctx.contacts.clear();
-    this.ctx.deliveryOutcomes.clear();
-    this.ctx.conditionChecks.length = 0;
-    this.ctx.faults.clear();
-    this.ctx.maskinporten.clearReplayCache();
+    resetContext(this.ctx);
   }
 
   /** Resolves once every request being processed has finished (hanging ones excepted). */

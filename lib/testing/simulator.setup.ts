@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { ContactRegistry } from './contact-registry.js';
 import { FakeMaskinporten } from './fake-maskinporten.js';
 import { OrderChainStore } from './order-chain.store.js';
@@ -56,4 +57,32 @@ export function buildContext(
     },
     log: options.log ?? (() => undefined),
   };
+}
+
+/** A listening HTTP server and the URL it answers on (IPv6 hosts in brackets). */
+export async function listenOn(host: string, port = 0): Promise<{ server: Server; url: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}` };
+}
+
+/** Forgets everything a test produced or set up, except registered Maskinporten clients and the clock. */
+export function resetContext(ctx: SimulatorContext): void {
+  ctx.store.reset();
+  ctx.scheduler.clear();
+  ctx.chains.clear();
+  ctx.feed.clear();
+  ctx.contacts.clear();
+  ctx.deliveryOutcomes.clear();
+  ctx.conditionChecks.length = 0;
+  ctx.faults.clear();
+  ctx.maskinporten.clearReplayCache();
 }
