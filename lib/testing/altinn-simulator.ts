@@ -175,10 +175,7 @@ export class AltinnSimulator {
     return this.inject(fault, { path: EXCHANGE_PATH, times });
   }
 
-  /**
-   * Clears orders, chains, the feed, contacts, delivery outcomes, deliveries, requests, counters, faults and used
-   * grant ids; keeps registered Maskinporten clients and the clock.
-   */
+  /** Clears all a test produced or set (orders, chains, feed, contacts, faults …); keeps Maskinporten clients, clock. */
   reset(): void {
     resetContext(this.ctx);
   }
