@@ -20,7 +20,9 @@ th{background:#f4f4f4}pre{margin:0;white-space:pre-wrap;word-break:break-word;fo
 function row(e: OutboxEntry): string {
   const cells = [
     `${escapeHtml(e.at)}`,
-    `${escapeHtml(e.channel.toUpperCase())}<div class="muted">${escapeHtml(e.type)}</div>`,
+    // Instant rows stay as they were; scheduled-order rows say which shipment of the chain they are.
+    escapeHtml(e.channel.toUpperCase()) +
+      (e.type === 'Instant' ? '' : `<div class="muted">${escapeHtml(e.type)}</div>`),
     `${escapeHtml(e.to)}<div class="muted">from ${escapeHtml(e.from)}</div>`,
     e.subject === undefined ? '' : escapeHtml(e.subject),
     `<pre>${escapeHtml(e.body)}</pre>`,
