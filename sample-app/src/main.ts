@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { startSample, type StartedSample } from './sample.bootstrap.js';
+import { startConsoleTelemetry } from './telemetry.setup.js';
 
 /**
  * `npm start` sets `ALTINN_ENV=simulator`: the app runs on an embedded Altinn simulator and fake Maskinporten and
@@ -10,9 +11,14 @@ import { startSample, type StartedSample } from './sample.bootstrap.js';
  */
 async function bootstrap(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  // Before the app: spans and metrics go to the console with OTEL_TRACES_EXPORTER=console.
+  const stopTelemetry = await startConsoleTelemetry(process.env);
   const started = await startSample(process.env);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void started.close().finally(() => process.exit(0)));
+    process.once(
+      signal,
+      () => void started.close().finally(() => void stopTelemetry().finally(() => process.exit(0))),
+    );
   }
   console.log(banner(started));
 }
