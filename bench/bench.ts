@@ -15,6 +15,7 @@ import { checkTargets } from './targets.js';
 import { compareAt, senders, type ThroughputRow } from './throughput.js';
 import { formatTokenLatency, measureTokenLatency } from './token-latency.js';
 import { measureTokenStorm } from './token-storm.js';
+import { formatQueue, measureQueue } from './queue.js';
 import type { AltinnNotificationsModuleOptions } from '../lib/index.js';
 
 /**
@@ -24,6 +25,7 @@ import type { AltinnNotificationsModuleOptions } from '../lib/index.js';
 const CHECK = process.argv.includes('--check');
 const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
 const MEMORY_SENDS = Number(process.env.BENCH_MEMORY_SENDS ?? 100_000);
+const QUEUE_ORDERS = Number(process.env.BENCH_QUEUE_ORDERS ?? 10_000);
 const CAPACITY_SECONDS = Number(process.env.BENCH_CAPACITY_SECONDS ?? 8);
 // Per concurrency level, both sides together: keeps the whole run under 5 minutes on a 2-core machine.
 const LEVEL_SECONDS = Number(process.env.BENCH_LEVEL_SECONDS ?? 28);
@@ -99,6 +101,9 @@ try {
     await between();
     const memory = await measureMemory(client.service, send.module, MEMORY_SENDS, 64);
 
+    progress(`7. queue: ${QUEUE_ORDERS.toLocaleString('en')} orders, 1 and 3 worker processes`);
+    const queue = await measureQueue(sim, QUEUE_ORDERS, 16);
+
     const partial = {
       date: new Date().toISOString(),
       machine: machineInfo(LOAD_AT_START),
@@ -115,6 +120,7 @@ try {
       tokenStorm,
       localCost,
       memory,
+      queue,
       durationSeconds: elapsed(),
     };
     const results: BenchResults = { ...partial, targets: checkTargets(partial) };
@@ -122,6 +128,7 @@ try {
     console.log(formatReport(results));
     progress('6. token latency across token renewals');
     console.log(`\n${formatTokenLatency(await measureTokenLatency())}`);
+    console.log(`\n${formatQueue(queue)}`);
     console.log(`\nWritten: ${RESULTS}`);
     const missed = results.targets.filter((t) => !t.met).length;
     if (missed > 0)

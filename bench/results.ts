@@ -2,6 +2,7 @@ import type { CapacityResult } from './capacity.js';
 import type { LocalCostResult } from './local-cost.js';
 import type { MachineInfo } from './machine.js';
 import type { MemoryResult } from './memory.js';
+import type { QueueBenchRow } from './queue.js';
 import type { TargetCheck } from './targets.js';
 import type { ThroughputRow } from './throughput.js';
 import type { TokenStormResult } from './token-storm.js';
@@ -24,6 +25,8 @@ export interface BenchResults {
   tokenStorm: TokenStormResult;
   localCost: LocalCostResult;
   memory: MemoryResult;
+  /** sendOrder through the queue with 1 and 3 worker processes, against plain sendOrder. */
+  queue?: QueueBenchRow[];
   targets: TargetCheck[];
   durationSeconds: number;
 }

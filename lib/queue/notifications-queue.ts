@@ -105,6 +105,16 @@ export class AltinnNotificationsQueue implements OnModuleInit, OnApplicationBoot
     return many ? receipts : receipts[0];
   }
 
+  /** Stops the workers of every instance from taking new jobs (sends in flight finish); orders can still be enqueued. */
+  async pause(): Promise<void> {
+    await this.queue.pause();
+  }
+
+  /** Lets the workers of every instance take jobs again. */
+  async resume(): Promise<void> {
+    await this.queue.resume();
+  }
+
   /** Jobs per state, across every instance. */
   async getCounts(): Promise<AltinnQueueCounts> {
     const c = await this.queue.getJobCounts(
