@@ -17,18 +17,4 @@ export class LoginCodeService {
     // created: false means Altinn already had this idempotencyId and sent nothing again.
     return result.notification.shipmentId;
   }
-
-  async sendEmail(challengeId: string, emailAddress: string, code: string): Promise<string> {
-    const result = await this.altinn.sendInstantEmail(
-      {
-        idempotencyId: `login-mail-${challengeId}`, // SMS and email share Altinn's idempotency keys
-        recipientEmail: {
-          emailAddress,
-          emailSettings: { subject: 'Din engangskode', body: `Koden er ${code}`, contentType: 'Plain' },
-        },
-      },
-      { signal: AbortSignal.timeout(20_000) }, // optional: ends the call, retries included
-    );
-    return result.notification.shipmentId;
-  }
 }
