@@ -39,7 +39,7 @@ export const blank = fc.constantFrom(
   ' \t ',
 );
 
-/** Valid and invalid by Altinn's rule (contract §2a), plus what the module's policy adds (mobile only). */
+/** Valid and invalid by Altinn's rule (`MobileNumberHelper.cs` in Altinn/altinn-notifications), plus what the module's policy adds (mobile only). */
 const PHONES_VALID = [
   '+4799999999',
   '+4741234567',
@@ -74,7 +74,7 @@ export const phone = fc.oneof(
   { weight: 1, arbitrary: wrongType },
 );
 
-/** Valid and invalid by the "Altinn 2" email rule (contract §2b). */
+/** Valid and invalid by the "Altinn 2" email rule (`RecipientRules.IsValidEmail`). */
 const EMAILS_VALID = [
   'ola.nordmann@example.no',
   'user+tag@example.com',

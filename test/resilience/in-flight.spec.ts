@@ -86,7 +86,7 @@ describe('concurrent calls with the same idempotencyId share one request', () =>
 });
 
 describe('the guarantee is per process', () => {
-  it('two separate clients racing on one id: Altinn sends twice, then answers 500 (contract §5)', async () => {
+  it("two separate clients racing on one id: Altinn sends twice, then answers 500 (a race on Altinn's unique index)", async () => {
     const sim = await AltinnSimulator.start({ sendLatencyMs: 200 });
     const [a, b] = await Promise.all([retryClient(sim), retryClient(sim)]);
     try {

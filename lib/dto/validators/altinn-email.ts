@@ -1,4 +1,5 @@
-// Altinn's "Altinn 2" address rule (contract §2b, `RecipientRules.IsValidEmail`), written anew from its description:
+// Altinn's "Altinn 2" address rule (`IsValidEmail` in Altinn/altinn-notifications,
+// `src/Altinn.Notifications/Validators/Rules/RecipientRules.cs`), written anew from its description:
 // dot-atom local part (ASCII letters, digits, æøå and the RFC specials), 1–9 domain labels then a 2–14 letter
 // ASCII TLD, or a bare dotted IPv4 address. The HTML-escaped `&quot;` quirk of the server regex is not reproduced.
 const ATOM = "[A-Za-z0-9æøåÆØÅ!#$%&'*+\\-=?^_`{|}~]+";

@@ -14,7 +14,7 @@ export interface AltinnPhoneNumber {
 }
 
 /**
- * Altinn's own rule (contract §2a, `MobileNumberHelper`): starts with `+` or `00` (not `++`), `00` read as `+`,
+ * Altinn's own rule (`src/Altinn.Notifications.Core/Helpers/MobileNumberHelper.cs`, Altinn/altinn-notifications): starts with `+` or `00` (not `++`), `00` read as `+`,
  * then libphonenumber `isValidNumber` with no default region. Returns the parsed number, or undefined.
  */
 export function parseAltinnPhoneNumber(value: unknown): AltinnPhoneNumber | undefined {
@@ -34,7 +34,10 @@ export function parseAltinnPhoneNumber(value: unknown): AltinnPhoneNumber | unde
   }
 }
 
-/** Policy beyond Altinn's rule: the guide's best practice 4 (mobile, expected country). */
+/**
+ * Policy beyond Altinn's rule (mobile only, expected countries), as the instant-notifications guide on
+ * docs.altinn.studio advises for one-time codes.
+ */
 export interface PhoneNumberPolicy {
   /** Reject numbers libphonenumber does not type as mobile. @default true */
   mobileOnly?: boolean;
