@@ -2,9 +2,11 @@ import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { AltinnExceptionFilter, AltinnNotificationsModule, AltinnOtpModule } from '../../lib/index.js';
+import { FeedLogger } from './feed.logger.js';
 import { NotificationsController } from './notifications.controller.js';
 import { OtpController } from './otp.controller.js';
 import { OtpStoreProvider } from './redis.provider.js';
+import { ScheduledController } from './scheduled.controller.js';
 import { altinnOptions, otpOptions } from './sample.config.js';
 
 @Module({ providers: [OtpStoreProvider], exports: [OtpStoreProvider] })
@@ -43,8 +45,9 @@ export class AppModule {
             otpOptions(config, stores.store, options.now),
         }),
       ],
-      controllers: [OtpController, NotificationsController],
+      controllers: [OtpController, NotificationsController, ScheduledController],
       providers: [
+        FeedLogger,
         // Global, so the e2e tests get exactly what main.ts gets.
         {
           provide: APP_PIPE,

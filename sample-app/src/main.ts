@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { startSample, type StartedSample } from './sample.bootstrap.js';
 import { startConsoleTelemetry } from './telemetry.setup.js';
+import { DEMO_PERSON } from './simulator.setup.js';
 
 /**
  * `npm start` sets `ALTINN_ENV=simulator`: the app runs on an embedded Altinn simulator and fake Maskinporten and
@@ -44,6 +45,14 @@ function banner({ url, target, sim }: StartedSample): string {
     '  Plain instant SMS:',
     `     curl -s -X POST ${url}/notifications/sms ${json} -d '{"recipientSms":{"phoneNumber":"+4799999999",` +
       `"timeToLiveInSeconds":300,"smsSettings":{"body":"Hello from the sample"}}}'`,
+    '  Scheduled notification to a person, with a reminder a week later:',
+    `     curl -s -X POST ${url}/notifications/scheduled ${json} -d '{"nationalIdentityNumber":"${DEMO_PERSON}"}'`,
+    ...(sim
+      ? [
+          '     then move the simulator clock a day, and a week (the [StatusFeed] lines are the delivery receipts):',
+          `     curl -s -X POST '${url}/simulator/advance?hours=24'; curl -s -X POST '${url}/simulator/advance?hours=168'`,
+        ]
+      : []),
     '',
   ].join('\n');
 }

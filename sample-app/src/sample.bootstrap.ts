@@ -1,6 +1,7 @@
 import { Logger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { AltinnSimulator } from '../../lib/testing/index.js';
 import { AppModule } from './app.module.js';
 import { assertSimulatorAllowed } from './dev-simulator.js';
@@ -44,6 +45,7 @@ export async function startSample(
   }
   try {
     const app = await NestFactory.create(AppModule.register({ config, isolated: true }), { logger });
+    if (sim) exposeClock(app, sim);
     await app.listen(Number(env.PORT ?? 3000), env.HOST ?? '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', 'localhost');
     return { app, url, target, sim, close: () => app.close().finally(() => sim?.close()) };
@@ -60,4 +62,17 @@ async function startOnFreePort(port: number, log: (line: string) => void) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     return startSimulator({ port: 0, log });
   }
+}
+
+/** Simulator only: `POST /simulator/advance?hours=N` moves its clock, so scheduled sends and reminders happen now. */
+function exposeClock(app: INestApplication, sim: AltinnSimulator): void {
+  app
+    .getHttpAdapter()
+    .post('/simulator/advance', (req: { query: { hours?: string } }, res: ServerResponse) => {
+      const hours = Math.min(Math.max(Number(req.query.hours ?? 1) || 1, 0), 24 * 60);
+      void sim.advance(hours * 3_600_000).then(() => {
+        res.setHeader('Content-Type', 'application/json');
+        res.end(JSON.stringify({ now: sim.now().toISOString() }));
+      });
+    });
 }

@@ -34,6 +34,8 @@ export function altinnOptions(config: ConfigService): AltinnNotificationsModuleO
     certificateChain: config.get<string>('MASKINPORTEN_CERTIFICATE_CHAIN') || undefined,
   };
   const shared = {
+    // The sample logs delivery receipts as they arrive (FeedLogger); poll often so a demo shows them quickly.
+    statusFeed: { pollIntervalMs: Number(config.get<string>('FEED_POLL_MS') ?? 5000) },
     defaults: {
       smsSender: config.get<string>('SMS_SENDER') || undefined,
       emailSenderAddress: config.get<string>('EMAIL_SENDER_ADDRESS') || undefined,

@@ -1,6 +1,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { AltinnSimulator } from '../../lib/testing/index.js';
 
+/** A national identity number (valid control digits) the simulator knows; no real person's. */
+export const DEMO_PERSON = '01017010170';
+
 /**
  * Starts the embedded Altinn simulator and registers a Maskinporten client with a key made on the spot, so the
  * app runs the real token flow (grant → fake Maskinporten → exchange) with no credentials. Returns the config
@@ -12,6 +15,12 @@ export async function startSimulator(options: { port?: number; log?: (line: stri
   const clientId = randomUUID();
   const keyId = `sample-${clientId.slice(0, 8)}`;
   sim.registerMaskinportenClient({ clientId, publicKey, keyId });
+  // A person in the simulator's contact registry, for POST /notifications/scheduled.
+  sim.contacts.setPerson(DEMO_PERSON, {
+    mobile: '+4799999999',
+    email: 'kari.nordmann@example.no',
+    reserved: false,
+  });
   const config: Record<string, string> = {
     ALTINN_ENV: 'simulator',
     ALTINN_BASE_URL: sim.baseUrl,
