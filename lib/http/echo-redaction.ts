@@ -19,6 +19,12 @@ const PUBLIC_FIELDS = new Set([
   'contentType',
   'sendingTimePolicy',
   'requestedSendTime',
+  'channelSchema',
+  // Dialogporten and resource ids: an order's ids, not a person's (and their `0000` runs would cut Altinn's codes).
+  'dialogId',
+  'transmissionId',
+  'resourceId',
+  'resourceAction',
 ]);
 /** JSON string escapes (`\n`, `\"`, `\u00e6` …); applied up to three times for a body quoted inside JSON inside JSON. */
 const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;

@@ -78,6 +78,14 @@ describe('sendOrder: POST /future/orders over loopback', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('422 NOT-00001 keeps its code when the order names a dialog: the dialog ids are not personal, never cut', async () => {
+    ctx.sim.contacts.remove(ORG);
+    const zeros = '00000000-0000-1000-8000-000000000000';
+    const order = { ...baseOrder(), dialogportenAssociation: { dialogId: zeros, transmissionId: zeros } };
+    const err = await send(order).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 422, code: 'NOT-00001' });
+  });
+
   it('400 from the server (a rule the library could not see): typed, with its messages, not retried', async () => {
     const problem = {
       type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
