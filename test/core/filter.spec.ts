@@ -1,66 +1,34 @@
-import { Body, Controller, Post, type INestApplication } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import {
-  AltinnExceptionFilter,
-  AltinnNotificationsModule,
-  AltinnNotificationsService,
-  StaticTokenProvider,
-} from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { CaptureLogger } from '../support/capture-logger.js';
+import { StaticTokenProvider } from '../../lib/index.js';
+import type { AltinnSimulator } from '../../lib/testing/index.js';
 import { smsOrder } from '../support/altinn-client.js';
-
-@Controller()
-class SendController {
-  constructor(private readonly altinn: AltinnNotificationsService) {}
-
-  @Post('sms')
-  send(@Body() body: Record<string, unknown>) {
-    return this.altinn.sendInstantSms(body as never);
-  }
-}
+import { startFilterApp, type FilterApp } from '../support/filter-app.js';
 
 describe('AltinnExceptionFilter maps errors to application/problem+json', () => {
+  let filterApp: FilterApp;
   let sim: AltinnSimulator;
-  let app: INestApplication;
   let tokenOk = true;
 
   beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    const token = await sim.issueToken();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
-          timeoutMs: 5000,
-          retry: false,
-          tokenProvider: {
-            getToken: async () => {
-              if (!tokenOk) throw new Error('maskinporten down');
-              return new StaticTokenProvider(token).getToken();
-            },
+    filterApp = await startFilterApp({
+      module: (token) => ({
+        timeoutMs: 5000,
+        tokenProvider: {
+          getToken: async () => {
+            if (!tokenOk) throw new Error('maskinporten down');
+            return new StaticTokenProvider(token).getToken();
           },
-          logging: { logger: new CaptureLogger() },
-        }),
-      ],
-      controllers: [SendController],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new AltinnExceptionFilter(app.get(HttpAdapterHost)));
-    await app.init();
+        },
+      }),
+    });
+    sim = filterApp.sim;
   });
-  afterAll(async () => {
-    await app.close();
-    await sim.close();
-  });
+  afterAll(() => filterApp.close());
   beforeEach(() => {
     sim.reset();
     tokenOk = true;
   });
 
-  const post = (body: object = smsOrder()) => request(app.getHttpServer()).post('/sms').send(body);
+  const post = (body?: object) => filterApp.postSms(body);
 
   it('local validation → 400 with the field errors, nothing sent', async () => {
     const res = await post(

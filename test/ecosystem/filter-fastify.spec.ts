@@ -1,29 +1,12 @@
-import {
-  Body,
-  Catch,
-  Controller,
-  Get,
-  Post,
-  type ArgumentsHost,
-  type ExceptionFilter,
-  type INestApplication,
-  Logger,
-} from '@nestjs/common';
+import { Catch, Controller, Get, type ArgumentsHost, type ExceptionFilter, Logger } from '@nestjs/common';
 import { APP_FILTER, HttpAdapterHost } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import {
-  AltinnExceptionFilter,
-  AltinnNotificationsModule,
-  AltinnNotificationsService,
-  AltinnValidationError,
-  StaticTokenProvider,
-} from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
+import { AltinnExceptionFilter, AltinnValidationError } from '../../lib/index.js';
+import type { AltinnSimulator } from '../../lib/testing/index.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { smsOrder } from '../support/altinn-client.js';
+import { startFilterApp, type FilterApp, type FilterRegistration } from '../support/filter-app.js';
 
 const MISMATCH = "Content-Type doesn't match Reply body";
 
@@ -41,14 +24,7 @@ class PlainTextFilter implements ExceptionFilter {
 }
 
 @Controller()
-class SendController {
-  constructor(private readonly altinn: AltinnNotificationsService) {}
-
-  @Post('sms')
-  send(@Body() body: Record<string, unknown>) {
-    return this.altinn.sendInstantSms(body as never);
-  }
-
+class ControlController {
   @Get('control')
   control() {
     throw new ControlError();
@@ -82,66 +58,44 @@ class Nest11ExpressAdapter extends ExpressAdapter {
   }
 }
 
-type Registration = 'APP_FILTER' | 'useGlobalFilters(adapter host)' | 'useGlobalFilters()';
 const PLATFORMS = {
-  express: () => new ExpressAdapter(),
+  express: () => 'express' as const,
   'express as in Nest 11': () => new Nest11ExpressAdapter(),
-  fastify: () => new FastifyAdapter(),
+  fastify: () => 'fastify' as const,
 };
 const CASES = (Object.keys(PLATFORMS) as Array<keyof typeof PLATFORMS>).flatMap((platform) =>
-  (['APP_FILTER', 'useGlobalFilters(adapter host)', 'useGlobalFilters()'] as Registration[]).map(
+  (['APP_FILTER', 'useGlobalFilters(adapter host)', 'useGlobalFilters()'] as FilterRegistration[]).map(
     (registration) => [platform, registration] as const,
   ),
 );
 
 describe.each(CASES)('AltinnExceptionFilter on %s, registered with %s', (platform, registration) => {
+  let filterApp: FilterApp;
   let sim: AltinnSimulator;
-  let app: INestApplication;
   const logger = new CaptureLogger();
 
   beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
-          tokenProvider: new StaticTokenProvider(await sim.issueToken()),
-          retry: false,
-          logging: { logger: new CaptureLogger() },
-        }),
-      ],
-      controllers: [SendController],
-      providers: [
-        { provide: APP_FILTER, useClass: PlainTextFilter },
-        ...(registration === 'APP_FILTER' ? [{ provide: APP_FILTER, useClass: AltinnExceptionFilter }] : []),
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication(PLATFORMS[platform](), { logger });
-    if (registration === 'useGlobalFilters(adapter host)') {
-      app.useGlobalFilters(new AltinnExceptionFilter(app.get(HttpAdapterHost)));
-    } else if (registration === 'useGlobalFilters()') {
-      app.useGlobalFilters(new AltinnExceptionFilter());
-    }
-    await app.init();
-    if (platform === 'fastify') await app.getHttpAdapter().getInstance().ready();
+    filterApp = await startFilterApp({
+      platform: PLATFORMS[platform](),
+      registration,
+      controllers: [ControlController],
+      providers: [{ provide: APP_FILTER, useClass: PlainTextFilter }],
+      logger,
+    });
+    sim = filterApp.sim;
   });
-  afterAll(async () => {
-    await app.close();
-    await sim.close();
-  });
+  afterAll(() => filterApp.close());
   beforeEach(() => {
     sim.reset();
     logger.lines.length = 0;
   });
 
   it('a local validation error: 400 application/problem+json, no warning', async () => {
-    const res = await request(app.getHttpServer())
-      .post('/sms')
-      .send(
-        smsOrder({
-          recipientSms: { phoneNumber: 'x', timeToLiveInSeconds: 300, smsSettings: { body: 'x' } },
-        }),
-      );
+    const res = await filterApp.postSms(
+      smsOrder({
+        recipientSms: { phoneNumber: 'x', timeToLiveInSeconds: 300, smsSettings: { body: 'x' } },
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(res.text)).toMatchObject({
@@ -153,7 +107,7 @@ describe.each(CASES)('AltinnExceptionFilter on %s, registered with %s', (platfor
 
   it('Altinn 429 with Retry-After: 503 application/problem+json with Retry-After, no warning', async () => {
     sim.inject({ kind: 'retryAfter', status: 429, seconds: 12 });
-    const res = await request(app.getHttpServer()).post('/sms').send(smsOrder());
+    const res = await filterApp.postSms();
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['retry-after']).toBe('12');
@@ -162,7 +116,7 @@ describe.each(CASES)('AltinnExceptionFilter on %s, registered with %s', (platfor
   });
 
   it('(control) the logger does see Nest’s warning when a filter gets it wrong', async () => {
-    await request(app.getHttpServer()).get('/control');
+    await request(filterApp.app.getHttpServer()).get('/control');
     expect(logger.text).toContain(MISMATCH);
   });
 });

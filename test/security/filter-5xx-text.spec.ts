@@ -1,66 +1,26 @@
-import { Body, Controller, Post, type INestApplication } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import {
-  AltinnExceptionFilter,
-  AltinnNotificationsModule,
-  AltinnNotificationsService,
-  StaticTokenProvider,
-} from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { CaptureLogger } from '../support/capture-logger.js';
-import { smsOrder } from '../support/altinn-client.js';
+import { startFilterApp, type FilterApp } from '../support/filter-app.js';
 
 // Attack: whatever text a failing upstream writes (a stack trace, an internal host name, a quoted request the
 // redaction did not recognise) must not reach the app's caller. The filter's 5xx answers carry status, Altinn's
 // code and traceId only; its 4xx answers keep the (redacted) text, which tells the caller what to fix.
 const MARK = 'internal-host-db01 at Altinn.Notifications.Core.Services.Send() line 42';
 
-@Controller()
-class SendController {
-  constructor(private readonly altinn: AltinnNotificationsService) {}
-
-  @Post('sms')
-  send(@Body() body: Record<string, unknown>) {
-    return this.altinn.sendInstantSms(body as never);
-  }
-}
-
 describe('the filter never forwards server text of a 5xx answer', () => {
-  let sim: AltinnSimulator;
-  let app: INestApplication;
+  let filterApp: FilterApp;
 
   beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
-          tokenProvider: new StaticTokenProvider(await sim.issueToken()),
-          retry: false,
-          logging: { logger: new CaptureLogger() },
-        }),
-      ],
-      controllers: [SendController],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new AltinnExceptionFilter(app.get(HttpAdapterHost)));
-    await app.init();
+    filterApp = await startFilterApp();
   });
-  afterAll(async () => {
-    await app.close();
-    await sim.close();
-  });
-  beforeEach(() => sim.reset());
+  afterAll(() => filterApp.close());
+  beforeEach(() => filterApp.sim.reset());
 
   const answer = async (status: number, code?: string) => {
-    sim.inject({
+    filterApp.sim.inject({
       kind: 'status',
       status,
       body: { code, title: `title ${MARK}`, detail: `detail ${MARK}`, traceId: '00-t-01' },
     });
-    return request(app.getHttpServer()).post('/sms').send(smsOrder());
+    return filterApp.postSms();
   };
 
   it.each([

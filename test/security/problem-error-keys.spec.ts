@@ -1,61 +1,22 @@
-import { Body, Controller, Post, type INestApplication } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
-import {
-  AltinnApiError,
-  AltinnExceptionFilter,
-  AltinnNotificationsModule,
-  AltinnNotificationsService,
-  StaticTokenProvider,
-} from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
+import { AltinnApiError, AltinnNotificationsService } from '../../lib/index.js';
 import { renderError } from '../faults/leak-check.js';
-import { CaptureLogger } from '../support/capture-logger.js';
 import { smsOrder } from '../support/altinn-client.js';
+import { startFilterApp, type FilterApp } from '../support/filter-app.js';
 
 // Attack: the keys of a 400's `errors` dictionary are server text too. A hostile upstream puts a credential, a
 // megabyte or ten thousand entries there; none of it may travel into AltinnApiError.errors or the filter's answer.
 const FOREIGN_JWT = `eyJhbGciOiJIUzI1NiJ9.${randomBytes(32).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
 
-@Controller()
-class SendController {
-  constructor(private readonly altinn: AltinnNotificationsService) {}
-
-  @Post('sms')
-  send(@Body() body: Record<string, unknown>) {
-    return this.altinn.sendInstantSms(body as never);
-  }
-}
-
 describe('keys of Altinn’s errors object are redacted and bounded like its values', () => {
-  let sim: AltinnSimulator;
-  let app: INestApplication;
+  let filterApp: FilterApp;
   let token: string;
 
   beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    token = await sim.issueToken();
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
-          tokenProvider: new StaticTokenProvider(token),
-          retry: false,
-          logging: { logger: new CaptureLogger() },
-        }),
-      ],
-      controllers: [SendController],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalFilters(new AltinnExceptionFilter(app.get(HttpAdapterHost)));
-    await app.init();
+    filterApp = await startFilterApp();
+    token = filterApp.token;
   });
-  afterAll(async () => {
-    await app.close();
-    await sim.close();
-  });
+  afterAll(() => filterApp.close());
 
   const hostileErrors = () => {
     const errors: Record<string, string[]> = {
@@ -64,7 +25,7 @@ describe('keys of Altinn’s errors object are redacted and bounded like its val
       [`Injected\r\nX-Forged: 1 ${'k'.repeat(5000)}`]: ['A long key.'],
     };
     for (let i = 0; i < 10_000; i++) errors[`Field${i}`] = [`Message ${i}`];
-    sim.inject({
+    filterApp.sim.inject({
       kind: 'status',
       status: 400,
       body: { title: 'One or more validation errors occurred.', errors },
@@ -87,7 +48,7 @@ describe('keys of Altinn’s errors object are redacted and bounded like its val
 
   it('in AltinnApiError', async () => {
     hostileErrors();
-    const error = await app
+    const error = await filterApp.app
       .get(AltinnNotificationsService)
       .sendInstantSms(smsOrder())
       .catch((e: unknown) => e);
@@ -108,7 +69,7 @@ describe('keys of Altinn’s errors object are redacted and bounded like its val
 
   it('in the filter’s answer', async () => {
     hostileErrors();
-    const res = await request(app.getHttpServer()).post('/sms').send(smsOrder());
+    const res = await filterApp.postSms();
     expect(res.status).toBe(400);
     checkErrors(res.body.errors);
     for (const secret of [token, FOREIGN_JWT, token.split('.')[1], FOREIGN_JWT.split('.')[1]]) {
