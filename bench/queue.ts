@@ -10,6 +10,7 @@ import { Redis } from 'ioredis';
 import { AltinnNotificationsModule, StaticTokenProvider } from '../lib/index.js';
 import { AltinnNotificationsQueue, AltinnNotificationsQueueModule } from '../lib/queue/index.js';
 import { scheduledOrder } from './queue-order.js';
+import type { QueueWorkerConfig } from './queue-worker.js';
 import type { SimProcess } from './sim-process.js';
 
 /** One row per worker count: the queue's drain rate against the same sends without it. */
@@ -37,7 +38,7 @@ export async function measureQueue(
   const redis = await startRedis();
   const client = new Redis({ path: redis.path, maxRetriesPerRequest: null });
   const token = await sim.issueToken();
-  const base = { redisPath: redis.path, baseUrl: sim.where.baseUrl, token, concurrency };
+  const base = { redis: redis.path, baseUrl: sim.where.baseUrl, token };
   const app = await NestFactory.createApplicationContext(enqueuer(client, token, sim.where.baseUrl), {
     logger: false,
   });
@@ -46,14 +47,14 @@ export async function measureQueue(
     const rows: QueueBenchRow[] = [];
     for (const workers of [1, 3]) {
       await sim.reset();
-      const direct = await directRate(workers, orders, { ...base, queueName: 'unused' });
+      const direct = await directRate(workers, orders, concurrency, base);
       await sim.reset();
       await client.flushall();
       // Paused, the workers take nothing: the orders are counted in Redis before the first one is sent.
       await queue.pause();
       const children = await Promise.all(
         Array.from({ length: workers }, () =>
-          start({ ...base, mode: 'worker', queueName: 'altinn-notifications' }),
+          start({ ...base, queue: { queueName: 'altinn-notifications', worker: { concurrency } } }),
         ),
       );
       const before = await usedMemory(client);
@@ -111,10 +112,17 @@ function enqueuer(connection: Redis, token: string, baseUrl: string) {
 }
 
 /** `workers` processes each sending their share straight through `sendOrder`; orders per second overall. */
-async function directRate(workers: number, orders: number, base: Record<string, unknown>): Promise<number> {
+async function directRate(
+  workers: number,
+  orders: number,
+  concurrency: number,
+  base: Pick<QueueWorkerConfig, 'redis' | 'baseUrl' | 'token'>,
+): Promise<number> {
   const sends = Math.ceil(orders / workers);
   const children = await Promise.all(
-    Array.from({ length: workers }, () => start({ ...base, mode: 'direct', sends })),
+    Array.from({ length: workers }, () =>
+      start({ ...base, queue: { queueName: 'unused', worker: false }, direct: { sends, concurrency } }),
+    ),
   );
   const started = performance.now();
   const done = children.map(
@@ -134,9 +142,9 @@ async function directRate(workers: number, orders: number, base: Record<string, 
   return (sends * workers) / seconds;
 }
 
-async function start(config: Record<string, unknown>): Promise<ChildProcess> {
+async function start(config: QueueWorkerConfig): Promise<ChildProcess> {
   const child = fork(CHILD, [], {
-    env: { ...process.env, QUEUE_BENCH: JSON.stringify(config) },
+    env: { ...process.env, QUEUE_WORKER: JSON.stringify(config) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,8 @@
 import { AltinnSimulator } from '../../lib/testing/index.js';
 import { describeRedis, startRedis, type TestRedis } from '../support/redis.js';
 import { queueName, sms, startQueueApp, until, type QueueApp } from './support/queue-app.js';
-import { WorkerProcess, type WorkerConfig } from './support/worker-process.js';
+import type { AltinnQueueWorkerOptions } from '../../lib/queue/index.js';
+import { WorkerProcess } from './support/worker-process.js';
 
 /**
  * Workers in their own processes, as app instances run in production: the test's app only enqueues and reads
@@ -24,7 +25,7 @@ describeRedis('queue workers in separate processes', () => {
     await enqueuer?.close();
   });
 
-  async function setUp(label: string, worker: WorkerConfig['worker']) {
+  async function setUp(label: string, worker: AltinnQueueWorkerOptions) {
     sim.reset();
     const name = queueName(label);
     // Completed jobs are kept, so the counts can be read at the end.
@@ -33,14 +34,11 @@ describeRedis('queue workers in separate processes', () => {
       worker: false,
       removeOnComplete: false,
     });
-    const config: WorkerConfig = {
-      redisUrl: redis.url,
+    const config = {
+      redis: redis.url,
       baseUrl: sim.baseUrl,
       token: await sim.issueToken({ expiresInSeconds: 3600 }),
-      queueName: name,
-      prefix: 'bull',
-      worker,
-      retry: { forMs: 60_000, delayMs: 100, maxDelayMs: 1000 },
+      queue: { queueName: name, worker, retry: { forMs: 60_000, delayMs: 100, maxDelayMs: 1000 } },
     };
     const start = async () => {
       const w = await WorkerProcess.start(config);

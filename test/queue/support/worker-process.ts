@@ -1,19 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { AltinnQueueEvent, AltinnQueueWorkerOptions } from '../../../lib/queue/index.js';
+import type { QueueWorkerConfig } from '../../../bench/queue-worker.js';
+import type { AltinnQueueEvent } from '../../../lib/queue/index.js';
 
-/** What a worker child is told (see queue-worker.child.ts). */
-export interface WorkerConfig {
-  redisUrl: string;
-  baseUrl: string;
-  token: string;
-  queueName: string;
-  prefix: string;
-  worker: AltinnQueueWorkerOptions;
-  retry?: { forMs?: number; delayMs?: number; maxDelayMs?: number };
-}
-
-/** A queue worker in its own process: an app instance a test can start, watch and SIGKILL. */
+/**
+ * A queue worker in its own process: an app instance a test can start, watch and SIGKILL. The bench's worker
+ * (bench/queue-worker.ts), run from its TypeScript source, with its job outcomes forwarded here.
+ */
 export class WorkerProcess {
   readonly events: AltinnQueueEvent[] = [];
   private readonly exited: Promise<void>;
@@ -25,10 +18,10 @@ export class WorkerProcess {
     this.exited = new Promise((done) => child.once('exit', () => done()));
   }
 
-  static async start(config: WorkerConfig): Promise<WorkerProcess> {
-    const child = fork(resolve('test/queue/support/queue-worker.child.ts'), [], {
+  static async start(config: Omit<QueueWorkerConfig, 'events'>): Promise<WorkerProcess> {
+    const child = fork(resolve('bench/queue-worker.ts'), [], {
       execArgv: ['--import', resolve('test/queue/support/ts-register.mjs')],
-      env: { ...process.env, QUEUE_CHILD: JSON.stringify(config) },
+      env: { ...process.env, QUEUE_WORKER: JSON.stringify({ ...config, events: true }) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     await new Promise<void>((ready, fail) => {
