@@ -7,11 +7,8 @@ import { InstantEmailOrderDto } from './instant-email-order.dto.js';
 import { InstantSmsOrderDto } from './instant-sms-order.dto.js';
 import type { InstantEmailOrder, InstantSmsOrder, WireEmailOrder, WireSmsOrder } from './order.interfaces.js';
 import { isNonBlankString } from './validators/blank.js';
-import {
-  parseAltinnPhoneNumber,
-  phonePolicyViolation,
-  type PhoneNumberPolicy,
-} from './validators/altinn-phone-number.js';
+import { phonePolicyViolation, type PhoneNumberPolicy } from './validators/altinn-phone-number.js';
+import { validatedPhoneNumber } from './validators/altinn.decorators.js';
 
 /** @internal Defaults applied before validation. */
 export interface OrderDefaults {
@@ -33,7 +30,7 @@ export function toWireSmsOrder(
   const tooLong = smsSegmentLimitViolation(r.smsSettings.body, maxSmsSegments);
   if (tooLong) throw new AltinnValidationError([{ path: 'recipientSms.smsSettings.body', message: tooLong }]);
   // Already valid by the DTO rule; the policy (mobile, country) is the module's.
-  const phone = parseAltinnPhoneNumber(r.phoneNumber)!;
+  const phone = validatedPhoneNumber(r);
   const violation = phonePolicyViolation(phone, policy);
   if (violation) throw new AltinnValidationError([{ path: 'recipientSms.phoneNumber', message: violation }]);
   const sender = nonBlank(r.smsSettings.sender) ?? defaults.smsSender;

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { check, type OrderDefaults } from '../dto/order.validation.js';
-import {
-  parseAltinnPhoneNumber,
-  phonePolicyViolation,
-  type PhoneNumberPolicy,
-} from '../dto/validators/altinn-phone-number.js';
+import { phonePolicyViolation, type PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
+import { validatedPhoneNumber } from '../dto/validators/altinn.decorators.js';
 import { AltinnValidationError, type AltinnFieldError } from '../errors/altinn-notifications.error.js';
 import { smsSegmentLimitViolation } from '../sms/sms-segments.js';
 import { hasValidNationalIdentityCheckDigits, hasValidOrgNumberCheckDigit } from './check-digits.js';
@@ -77,7 +74,7 @@ function recipientExtras(r: NotificationRecipient, path: string, policy: OrderPo
   const segments = (at: string, s: OrderSmsSettings | undefined) =>
     s && add(at, smsSegmentLimitViolation(s.body, policy.maxSmsSegments));
   if (r.recipientSms) {
-    const phone = parseAltinnPhoneNumber(r.recipientSms.phoneNumber)!;
+    const phone = validatedPhoneNumber(r.recipientSms);
     add('recipientSms.phoneNumber', phonePolicyViolation(phone, policy.phonePolicy));
     segments('recipientSms.smsSettings.body', r.recipientSms.smsSettings);
   }

@@ -1,5 +1,5 @@
 import type { OrderDefaults } from '../dto/order.validation.js';
-import { parseAltinnPhoneNumber } from '../dto/validators/altinn-phone-number.js';
+import { validatedPhoneNumber } from '../dto/validators/altinn.decorators.js';
 import { isNonBlankString } from '../dto/validators/blank.js';
 import type {
   NotificationOrder,
@@ -54,7 +54,7 @@ function wireRecipient(r: NotificationRecipient, d: OrderDefaults): Notification
   }
   if (r.recipientSms) {
     // Altinn forwards the raw string to the gateway, which wants no spaces and no `00`.
-    const phoneNumber = parseAltinnPhoneNumber(r.recipientSms.phoneNumber)!.number;
+    const phoneNumber = validatedPhoneNumber(r.recipientSms).number;
     return { recipientSms: { phoneNumber, smsSettings: sms(r.recipientSms.smsSettings, d) } };
   }
   if (r.recipientPerson) {

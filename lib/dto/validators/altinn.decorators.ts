@@ -1,8 +1,8 @@
-import { IsObject, ValidateBy, type ValidationOptions } from 'class-validator';
+import { IsObject, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { hasControlCharacters } from '../../logging/log-value.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../../sms/sms-sender.js';
 import { isAltinnEmail } from './altinn-email.js';
-import { parseAltinnPhoneNumber } from './altinn-phone-number.js';
+import { parseAltinnPhoneNumber, type AltinnPhoneNumber } from './altinn-phone-number.js';
 import { isNonBlankString } from './blank.js';
 
 /**
@@ -10,17 +10,38 @@ import { isNonBlankString } from './blank.js';
  * class-validator's convention: `ValidationPipe` then says `recipientSms.phoneNumber must be …`, and
  * `AltinnValidationError` keeps the path apart from the message.
  */
-function rule(name: string, validate: (value: unknown) => boolean, message: string) {
+function rule(
+  name: string,
+  validate: (value: unknown, args?: ValidationArguments) => boolean,
+  message: string,
+) {
   return (options?: ValidationOptions): PropertyDecorator =>
     ValidateBy({ name, validator: { validate, defaultMessage: () => message } }, options);
 }
 
+/** The number `@IsAltinnPhoneNumber` parsed, per object it checked: the policy and the wire body read it from here. */
+const parsedPhoneNumbers = new WeakMap<object, AltinnPhoneNumber>();
+
 /** Altinn's phone rule: `+` or `00`, valid by libphonenumber. */
 export const IsAltinnPhoneNumber = rule(
   'isAltinnPhoneNumber',
-  (value) => parseAltinnPhoneNumber(value) !== undefined,
+  (value, args) => {
+    const phone = parseAltinnPhoneNumber(value);
+    if (phone && args) parsedPhoneNumbers.set(args.object, phone);
+    return phone !== undefined;
+  },
   '$property must be a valid phone number in international format, starting with + or 00 and the country code',
 );
+
+/**
+ * @internal The phone number of a DTO that passed validation, as `@IsAltinnPhoneNumber` parsed it: parsing is the
+ * costliest step of a send, so it is done once.
+ */
+export function validatedPhoneNumber(dto: { phoneNumber: string }): AltinnPhoneNumber {
+  const phone = parsedPhoneNumbers.get(dto);
+  if (!phone) throw new Error('The phone number was not validated with @IsAltinnPhoneNumber');
+  return phone;
+}
 
 /** The gateway's sender rule: at most 11 characters (a non-string is `@IsString`'s to report). */
 export const IsAltinnSmsSender = rule(
