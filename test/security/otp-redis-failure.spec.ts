@@ -117,20 +117,27 @@ describe('attack: a failing or silent Redis behind the OTP store', () => {
       return `redis://127.0.0.1:${port}`;
     }
 
-    it.each([
-      [
-        'a server that accepts and never answers',
-        () => Promise.resolve(`redis://127.0.0.1:${(silent.address() as { port: number }).port}`),
-      ],
-      ['nothing listening any more (Redis stopped)', closedPortUrl],
-    ])('%s: AltinnOtpStoreError timeout in about 2 s', async (_, url) => {
-      app = await createOtpTestApp(sim, { store: new RedisOtpStore(client(await url())) });
-      const { outcome, ms } = await timedVerify(app.otp);
-      expect(outcome).toBeInstanceOf(AltinnOtpStoreError);
-      expect(outcome).toMatchObject({ operation: 'check', reason: 'timeout' });
-      // The issue's bound: "within seconds" (the default timeoutMs is 2000).
-      expect(ms).toBeGreaterThanOrEqual(1900);
-      expect(ms).toBeLessThan(5000);
+    it('a server that accepts and never answers, and nothing listening any more (Redis stopped): AltinnOtpStoreError timeout in about 2 s', async () => {
+      // Both at once, on two apps: each waits out the default timeout.
+      const urls = [
+        `redis://127.0.0.1:${(silent.address() as { port: number }).port}`,
+        await closedPortUrl(),
+      ];
+      const apps = await Promise.all(
+        urls.map((url) => createOtpTestApp(sim, { store: new RedisOtpStore(client(url)) })),
+      );
+      try {
+        const results = await Promise.all(apps.map((a) => timedVerify(a.otp)));
+        for (const { outcome, ms } of results) {
+          expect(outcome).toBeInstanceOf(AltinnOtpStoreError);
+          expect(outcome).toMatchObject({ operation: 'check', reason: 'timeout' });
+          // The issue's bound: "within seconds" (the default timeoutMs is 2000).
+          expect(ms).toBeGreaterThanOrEqual(1900);
+          expect(ms).toBeLessThan(5000);
+        }
+      } finally {
+        await Promise.all(apps.map((a) => a.close()));
+      }
     });
 
     it('the timeout is an option', async () => {
