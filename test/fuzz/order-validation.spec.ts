@@ -10,7 +10,7 @@ import { createTestClient, type TestClient } from '../support/altinn-client.js';
 import { anyOrder, type GeneratedOrder } from './order.arbitraries.js';
 
 // FUZZ_RUNS=20000 for a longer hunt; `npm test` keeps it quick.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 /**
  * Every generated order either goes out (and the simulator, which applies Altinn's server-side rules, accepts it:
