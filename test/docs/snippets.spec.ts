@@ -37,30 +37,18 @@ describe('documentation snippets', () => {
     expect(missing).toEqual([]);
   });
 
-  it('compiles: docs/examples type-check against lib/ with the project settings', () => {
+  it('compiles: docs/examples are in the project `npm run typecheck` checks against lib/', () => {
+    // The type check itself is `tsc -p tsconfig.json`, which every change must pass; compiling the examples a
+    // second time here cost 5 s of CPU per test run. What this test keeps is that none falls out of that project.
     const config = ts.readConfigFile('tsconfig.json', (path) => ts.sys.readFile(path));
     const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, process.cwd());
-    const program = ts.createProgram(
-      EXAMPLES.map((f) => resolve(f)),
-      parsed.options,
-    );
-    // Only the examples' own diagnostics: lib/ is type-checked by `npm run typecheck`, and checking it here too
-    // would double this test's time.
-    const diagnostics = [
-      ...program.getOptionsDiagnostics(),
-      ...EXAMPLES.flatMap((file) => {
-        const source = program.getSourceFile(resolve(file));
-        if (!source) throw new Error(`${file} is not in the program`);
-        return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
-      }),
-    ];
-    const located = diagnostics.map((d) => {
-      const text = ts.flattenDiagnosticMessageText(d.messageText, '\n');
-      if (!d.file || d.start === undefined) return text;
-      return `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ${text}`;
-    });
-    expect(located).toEqual([]);
-  }, 120_000);
+    const checked = new Set(parsed.fileNames.map((f) => resolve(f)));
+    expect(EXAMPLES.length).toBeGreaterThan(0);
+    expect(EXAMPLES.filter((f) => !checked.has(resolve(f)))).toEqual([]);
+    const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> })
+      .scripts;
+    expect(scripts.typecheck).toBe('tsc -p tsconfig.json');
+  });
 });
 
 describe('documentation text', () => {
