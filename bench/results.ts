@@ -5,6 +5,7 @@ import type { MemoryResult } from './memory.js';
 import type { QueueBenchRow } from './queue.js';
 import type { TargetCheck } from './targets.js';
 import type { ThroughputRow } from './throughput.js';
+import type { TokenLatencyResult } from './token-latency.js';
 import type { TokenStormResult } from './token-storm.js';
 
 /** The shape of bench/results.json. */
@@ -26,7 +27,9 @@ export interface BenchResults {
   localCost: LocalCostResult;
   memory: MemoryResult;
   /** sendOrder through the queue with 1 and 3 worker processes, against plain sendOrder. */
-  queue?: QueueBenchRow[];
+  queue: QueueBenchRow[];
+  /** Send latency across background token renewals, with and without `tokenPrefetch`. */
+  tokenLatency: TokenLatencyResult;
   targets: TargetCheck[];
   durationSeconds: number;
 }

@@ -55,6 +55,28 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
       value: String(failures),
       met: failures === 0,
     },
+    ...r.tokenLatency.rows
+      .filter((row) => row.tokenPrefetch)
+      .flatMap((row) => [
+        {
+          name: 'send latency across token renewals: p99 within 10 ms of p50',
+          target: `≤ ${(row.p50Ms + 10).toFixed(1)} ms`,
+          value: `${row.p99Ms.toFixed(1)} ms`,
+          met: row.p99Ms <= row.p50Ms + 10,
+        },
+        {
+          name: 'first send after app.init(): not slower than the median',
+          target: `≤ ${row.p50Ms.toFixed(1)} ms`,
+          value: `${row.firstMs.toFixed(1)} ms`,
+          met: row.firstMs <= row.p50Ms,
+        },
+      ]),
+    ...r.queue.map((row) => ({
+      name: `queue throughput with ${row.workers} worker process(es), relative to plain sendOrder`,
+      target: '≥ 0.70',
+      value: row.ratio.toFixed(2),
+      met: row.ratio >= 0.7,
+    })),
     {
       name: 'whole bench run',
       target: '< 300 s',
