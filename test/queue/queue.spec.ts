@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { firstValueFrom, filter, take, toArray } from 'rxjs';
 import { AltinnValidationError } from '../../lib/index.js';
 import type { AltinnQueueEvent } from '../../lib/queue/index.js';
@@ -24,7 +25,7 @@ describeRedis('AltinnNotificationsQueue', () => {
     app = await startQueueApp(sim, redis.url, {
       queueName: name,
       worker: { concurrency: 5 },
-      retry: { forMs: 2000, delayMs: 50, maxDelayMs: 200 },
+      retry: { forMs: 1000, delayMs: 50, maxDelayMs: 200 },
       rateLimitDelayMs: 100,
     });
   });
@@ -149,8 +150,12 @@ describeRedis('AltinnNotificationsQueue', () => {
     sim.inject({ kind: 'retryAfter', status: 429, seconds: 1 }, { path: '/future/orders/instant/sms' });
     const done = next(2, 'completed');
     await app.queue.enqueue(sms(1));
-    await until(() => sim.requests.some((r) => r.status === 429), 5000, 'the 429');
-    // Enqueued after the 429: it waits out the same pause.
+    // Queue.rateLimit() fills BullMQ's limiter to MAX_SAFE_INTEGER: its TTL at that count is the pause, set once
+    // the 429 has reached the worker. (A job enqueued between the 429 and that moment may still go out at once.)
+    const bull = new Queue(name, { connection: redis.client() });
+    await until(async () => (await bull.getRateLimitTtl(Number.MAX_SAFE_INTEGER)) > 0, 5000, 'the pause');
+    await bull.close();
+    // Enqueued during the pause: it waits it out too.
     await app.queue.enqueue(sms(2));
     expect((await done).map((e) => e.type)).toEqual(['completed', 'completed']);
     const sends = sim.requests.filter((r) => r.path.endsWith('/sms'));
