@@ -4,12 +4,15 @@ import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { MASKINPORTEN_SOURCE } from './maskinporten-option.error.js';
 import { MaskinportenTokenProvider } from './maskinporten-token.provider.js';
+import type { TokenCallAgents } from './maskinporten-token.client.js';
 
 /** @internal What the module shorthand inherits from the module's own options. */
 export interface MaskinportenModuleContext {
   environment?: AltinnEnvironment;
   /** The module's logger, or undefined when request logging is off. */
   logger?: LoggerService;
+  /** The module's keep-alive pools: the exchange leaves a warm connection to the Altinn host for the first send. */
+  agents?: TokenCallAgents;
 }
 
 /**
@@ -31,11 +34,10 @@ export function createMaskinportenTokenProvider(
     );
   }
   try {
-    return new MaskinportenTokenProvider({
-      ...options,
-      environment,
-      logger: options.logger ?? context.logger ?? false,
-    });
+    return new MaskinportenTokenProvider(
+      { ...options, environment, logger: options.logger ?? context.logger ?? false },
+      context.agents,
+    );
   } catch (err) {
     if (err instanceof AltinnConfigurationError && err.source === MASKINPORTEN_SOURCE)
       fail(`maskinporten.${err.option}`, err.problem);

@@ -4,7 +4,7 @@ import { FALLBACK_TOKEN_LIFETIME_SECONDS } from './maskinporten.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { resolveMaskinportenOptions } from './maskinporten-options.js';
 import { MaskinportenTokenCache, type CachedToken } from './maskinporten-token.cache.js';
-import { MaskinportenTokenClient } from './maskinporten-token.client.js';
+import { MaskinportenTokenClient, type TokenCallAgents } from './maskinporten-token.client.js';
 import type { AltinnTokenProvider } from './token-provider.interfaces.js';
 
 /**
@@ -17,9 +17,10 @@ export class MaskinportenTokenProvider implements AltinnTokenProvider {
   // Private fields: the key and the token stay out of JSON.stringify and util.inspect of this object.
   readonly #cache: MaskinportenTokenCache;
 
-  constructor(options: MaskinportenOptions) {
+  /** `agents` (internal): the module's connection pools; without them, Node's global agents. */
+  constructor(options: MaskinportenOptions, agents?: TokenCallAgents) {
     const resolved = resolveMaskinportenOptions(options);
-    const client = new MaskinportenTokenClient(resolved);
+    const client = new MaskinportenTokenClient(resolved, agents);
     const marginMs = resolved.refreshMarginSeconds * 1000;
     this.#cache = new MaskinportenTokenCache(async () => {
       try {

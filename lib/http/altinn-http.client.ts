@@ -1,7 +1,5 @@
 import { HttpService } from '@nestjs/axios';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from '../altinn-notifications.constants.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
@@ -24,19 +22,11 @@ import { toAltinnResponse, toRequestError } from './response.mapper.js';
 const MIN_ATTEMPT_MS = 1000;
 
 /**
- * axios turns on TCP keep-alive probes every 60 s on each request's socket; an agent with any other interval sets
- * its own back when the socket returns to the pool, and the two make Node call setsockopt twice per request.
- */
-const AXIOS_TCP_KEEPALIVE_MS = 60_000;
-
-/**
  * @internal The one request path: token → HTTP (interceptors: logging) → map the result or the error.
  * Owns the module's private axios instance (from `HttpModule.registerAsync`), never the process-wide default.
  */
 @Injectable()
 export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
-  private readonly agents: Array<HttpAgent | HttpsAgent> = [];
-
   constructor(
     private readonly http: HttpService,
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: AltinnHttpSettings,
@@ -60,24 +50,10 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
       transitional: { ...axios.defaults.transitional, clarifyTimeoutError: true },
       // Without proxy variables, axios would still look them up (and parse NO_PROXY) on every request.
       ...(!hasProxyEnvironment() && { proxy: false }),
-      ...this.createAgents(),
+      // Keep-alive pools, shared with the Maskinporten token calls (lib/http/connection-agents.ts).
+      ...options.agents,
     });
     if (options.logRequests) useLoggingInterceptor(axios, options.logger);
-  }
-
-  /**
-   * Keep-alive by default: real Altinn is HTTPS, and a TLS handshake per message is the largest avoidable cost.
-   * `keepAlive: false` needs agents of its own too: Node's global agent keeps connections alive since Node 19.
-   */
-  private createAgents() {
-    const { keepAlive, maxSockets } = this.options.agent;
-    const settings = keepAlive
-      ? { keepAlive: true, keepAliveMsecs: AXIOS_TCP_KEEPALIVE_MS, maxSockets, scheduling: 'lifo' as const }
-      : { keepAlive: false, maxSockets };
-    const httpAgent = new HttpAgent(settings);
-    const httpsAgent = new HttpsAgent(settings);
-    this.agents.push(httpAgent, httpsAgent);
-    return { httpAgent, httpsAgent };
   }
 
   /** `@opentelemetry/api` (an optional peer) is loaded before the first call, when the app has it. */
@@ -86,7 +62,8 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const agent of this.agents) agent.destroy();
+    this.options.agents.httpAgent.destroy();
+    this.options.agents.httpsAgent.destroy();
   }
 
   /** Retries (same body, same idempotencyId) per the retry policy, within the deadline (`deadlineMs`, or the policy's own). */

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import type { ConnectionAgents } from './connection-agents.js';
 
 /** Per-call options of `sendInstantSms` / `sendInstantEmail` (and the service's other calls). */
 export interface AltinnSendOptions {
@@ -24,7 +25,8 @@ export interface AltinnHttpSettings {
   baseUrl: string;
   timeoutMs: number;
   retry: RetryPolicy;
-  agent: { keepAlive: boolean; maxSockets: number };
+  /** The registration's keep-alive pools; its Maskinporten token calls use them too. */
+  agents: ConnectionAgents;
   /** Always set: the option, or what the retry policy allows. */
   deadlineMs: number;
   maxResponseBytes: number;

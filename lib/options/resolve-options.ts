@@ -14,6 +14,7 @@ import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-options.js';
+import { createConnectionAgents, type ConnectionAgents } from '../http/connection-agents.js';
 import type { AltinnHttpSettings, RetryPolicy } from '../http/http.interfaces.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
@@ -40,12 +41,13 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
   const logRequests = enabled && logging.requests !== false;
   const timeoutMs = resolveTimeout(options.timeoutMs);
   const retry = resolveRetry(options.retry, fail);
+  const agents = createConnectionAgents(resolveAgent(options.keepAlive));
   return {
     baseUrl: resolveBaseUrl(options),
-    tokenProvider: resolveTokenProvider(options, logRequests ? logger : undefined),
+    tokenProvider: resolveTokenProvider(options, { logger: logRequests ? logger : undefined, agents }),
     timeoutMs,
     retry,
-    agent: resolveAgent(options.keepAlive),
+    agents,
     deadlineMs: resolveDeadline(options.deadlineMs, timeoutMs, retry),
     maxResponseBytes: resolveMaxResponseBytes(options.maxResponseBytes),
     logger,
@@ -76,14 +78,14 @@ function resolveBaseUrl(options: AltinnNotificationsModuleOptions): string {
 
 function resolveTokenProvider(
   options: AltinnNotificationsModuleOptions,
-  logger: LoggerService | undefined,
+  context: { logger: LoggerService | undefined; agents: ConnectionAgents },
 ): AltinnTokenProvider {
   const provider = options.tokenProvider;
   if (options.maskinporten !== undefined) {
     if (provider !== undefined) fail('maskinporten', 'and "tokenProvider" are mutually exclusive: give one');
     return createMaskinportenTokenProvider(
       options.maskinporten,
-      { environment: options.environment, logger },
+      { environment: options.environment, ...context },
       fail,
     );
   }
