@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   ALTINN_PATHS,
   ALTINN_RESOLVED_OPTIONS,
@@ -8,6 +8,7 @@ import type { AltinnSendOptions, InstantOrderResult } from './altinn-notificatio
 import { AuditRecorder, type AuditEntry } from './audit/audit.recorder.js';
 import type { InstantEmailOrder, InstantSmsOrder } from './dto/order.interfaces.js';
 import { toWireEmailOrder, toWireSmsOrder } from './dto/order.validation.js';
+import { warmUpValidation } from './dto/validation.warmup.js';
 import { AltinnApiError } from './errors/altinn-notifications.error.js';
 import { AltinnHttpClient } from './http/altinn-http.client.js';
 import { hashRecipient } from './http/recipient-hash.js';
@@ -49,7 +50,7 @@ interface Send<R> {
 
 /** Sends instant SMS and email and scheduled orders through Altinn Notifications; reads and cancels shipments. */
 @Injectable()
-export class AltinnNotificationsService {
+export class AltinnNotificationsService implements OnApplicationBootstrap {
   /** Calls in flight by idempotencyId: two concurrent first requests would make Altinn send twice. */
   private readonly inFlight = new Map<string, SharedCall<unknown>>();
 
@@ -58,6 +59,11 @@ export class AltinnNotificationsService {
     private readonly client: AltinnHttpClient,
     private readonly audit: AuditRecorder,
   ) {}
+
+  /** The validators' first run (metadata loading) happens at start-up, not on the first send. */
+  onApplicationBootstrap(): void {
+    warmUpValidation();
+  }
 
   /** `POST /future/orders/instant/sms`. Rejects with `AltinnValidationError` before any network call. */
   async sendInstantSms(order: InstantSmsOrder, options: AltinnSendOptions = {}): Promise<InstantOrderResult> {
