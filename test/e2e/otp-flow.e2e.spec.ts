@@ -5,17 +5,19 @@ import { codeOf, startSampleApp, startSampleSimulator, type Clock } from './samp
 
 const PHONE = '+4799999999';
 
+// One simulator for the file, reset for each app: a start makes three RSA key pairs.
+let sim: AltinnSimulator;
+let config: Record<string, string>;
+beforeAll(async () => {
+  ({ sim, config } = await startSampleSimulator());
+});
+afterAll(() => sim.close());
+
 describe('sample app e2e: the one-time-code flow over HTTP', () => {
-  let sim: AltinnSimulator;
-  let config: Record<string, string>;
   let app: INestApplication;
   let clock: Clock;
   const http = () => request(app.getHttpServer());
 
-  beforeAll(async () => {
-    ({ sim, config } = await startSampleSimulator());
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
     sim.reset();
     ({ app, clock } = await startSampleApp(config));
@@ -171,18 +173,13 @@ describe('sample app e2e: the one-time-code flow over HTTP', () => {
 });
 
 describe('sample app e2e: the plain instant endpoints', () => {
-  let sim: AltinnSimulator;
   let app: INestApplication;
 
   beforeAll(async () => {
-    const started = await startSampleSimulator();
-    sim = started.sim;
-    ({ app } = await startSampleApp(started.config));
+    sim.reset();
+    ({ app } = await startSampleApp(config));
   });
-  afterAll(async () => {
-    await app.close();
-    await sim.close();
-  });
+  afterAll(() => app.close());
 
   it('POST /notifications/sms and /email send the JSON of Altinn’s examples and return Altinn’s receipt', async () => {
     const sms = await request(app.getHttpServer())
