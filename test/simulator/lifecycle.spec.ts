@@ -1,4 +1,5 @@
-import { Agent, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AltinnSimulator } from '../../lib/testing/index.js';
 import { call, postOrder, sleep, smsBody } from './simulator.helpers.js';
 
@@ -113,9 +114,11 @@ describe('AltinnSimulator lifecycle', () => {
   });
 
   it('listens on the requested host and port', async () => {
-    const probe = await AltinnSimulator.start();
-    const port = Number(new URL(probe.url).port);
-    await probe.close();
+    // A free port, from a plain server (a simulator start would make two RSA key pairs for it).
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
     const sim = await AltinnSimulator.start({ port, org: 'skd' });
     try {
       expect(sim.url).toBe(`http://127.0.0.1:${port}`);
