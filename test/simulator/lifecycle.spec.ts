@@ -77,7 +77,8 @@ describe('AltinnSimulator lifecycle', () => {
           req.end(JSON.stringify(smsBody()));
         }),
     );
-    await sleep(100);
+    // Until the SMS is in its "send" and the slow body is held (a fixed sleep raced a busy machine).
+    for (let i = 0; i < 250 && (sim.deliveries.length < 1 || timers.pending() < 2); i++) await sleep(20);
     expect(sim.deliveries).toHaveLength(1);
     expect(timers.pending()).toBe(2);
 
