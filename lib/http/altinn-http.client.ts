@@ -9,7 +9,13 @@ import { traceHttp } from '../telemetry/http-tracing.js';
 import { loadOpenTelemetry } from '../telemetry/open-telemetry.loader.js';
 import type { AltinnHttpSettings } from './http.interfaces.js';
 import { useLoggingInterceptor } from './logging.interceptor.js';
-import { isRetryable, RESPONSE_TOO_LARGE, retryDelay, waitBeforeRetry } from './retry.policy.js';
+import {
+  deadlineSignal,
+  isRetryable,
+  RESPONSE_TOO_LARGE,
+  retryDelay,
+  waitBeforeRetry,
+} from './retry.policy.js';
 import {
   RequestContext,
   type AltinnAxiosConfig,
@@ -72,22 +78,33 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
     const deadline = Date.now() + deadlineMs;
     // axios' timeout stops waiting for the headers at the deadline; this signal also ends a body that is still
     // trickling in then.
-    const deadlineSignal = AbortSignal.timeout(deadlineMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadlineSignal]) : deadlineSignal;
+    const timer = deadlineSignal(deadlineMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timer.signal]) : timer.signal;
     const data = request.body === undefined ? undefined : JSON.stringify(request.body);
-    const state: CallState = { attempts: 0, refreshed: false, deadline, signal, deadlineSignal, data };
-    for (let retries = 0; ; retries++) {
-      try {
-        return await this.once(request, state);
-      } catch (error) {
-        const site = { method: request.method, path: request.path, attempts: state.attempts };
-        if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted) throw error;
-        const delay = retryDelay(retry, error, retries + 1);
-        // Not worth a retry that could not finish in time: the caller gets the real error now.
-        if (Date.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
-        countRetry(request.method, request.context.channel, error);
-        await waitBeforeRetry(delay, request.signal, site);
+    const state: CallState = {
+      attempts: 0,
+      refreshed: false,
+      deadline,
+      signal,
+      deadlineSignal: timer.signal,
+      data,
+    };
+    try {
+      for (let retries = 0; ; retries++) {
+        try {
+          return await this.once(request, state);
+        } catch (error) {
+          const site = { method: request.method, path: request.path, attempts: state.attempts };
+          if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted) throw error;
+          const delay = retryDelay(retry, error, retries + 1);
+          // Not worth a retry that could not finish in time: the caller gets the real error now.
+          if (Date.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
+          countRetry(request.method, request.context.channel, error);
+          await waitBeforeRetry(delay, request.signal, site);
+        }
       }
+    } finally {
+      timer.clear();
     }
   }
 

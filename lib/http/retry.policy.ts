@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { AltinnApiError, AltinnAuthError, AltinnRequestError } from '../errors/altinn-notifications.error.js';
 import type { RetryPolicy } from './http.interfaces.js';
 
@@ -28,15 +27,39 @@ export function retryDelay(policy: RetryPolicy, error: unknown, retry: number, r
   return Math.min(Math.max(base, retryAfterMs), policy.maxDelayMs);
 }
 
-/** @internal Sleeps, or rejects with the caller's abort as an `AltinnRequestError`. */
-export async function waitBeforeRetry(
+/**
+ * @internal Sleeps, or rejects with the caller's abort as an `AltinnRequestError`. On the global `setTimeout`
+ * (not `node:timers/promises`), so that Jest's fake timers drive the retry logic in unit tests.
+ */
+export function waitBeforeRetry(
   ms: number,
   signal: AbortSignal | undefined,
   site: { method: string; path: string; attempts: number },
-) {
-  try {
-    await sleep(ms, undefined, { signal });
-  } catch {
-    throw new AltinnRequestError('aborted', { ...site, detail: 'aborted by the caller' });
-  }
+): Promise<void> {
+  const aborted = () => new AltinnRequestError('aborted', { ...site, detail: 'aborted by the caller' });
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(aborted());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * @internal The call's deadline: a signal that aborts after `ms` (as `AbortSignal.timeout`, which fake timers
+ * cannot drive), on an unref'd timer that `clear` stops once the call is over.
+ */
+export function deadlineSignal(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The deadline passed', 'TimeoutError')),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
