@@ -86,7 +86,10 @@ export interface SimulatorDelivery {
 export interface SimulatorRequestRecord {
   readonly method: string;
   readonly path: string;
-  /** 0 while unanswered, and for `reset`/`hang` faults; 499 when the client went away first. */
+  /**
+   * 0 while unanswered, and for `reset`/`hang` faults; 499 when the client went away first; for `lostAnswer`, the
+   * status of the answer that was never sent.
+   */
   readonly status: number;
   readonly idempotencyId?: string;
   readonly authorization?: string;
@@ -117,7 +120,9 @@ export type SimulatorFault =
     }
   | { kind: 'retryAfter'; status: 429 | 503; seconds: number }
   | { kind: 'slowBody'; delayMs: number }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Handled in full (an order is stored), then the connection is cut before the answer: a lost answer. */
+  | { kind: 'lostAnswer' };
 
 export interface FaultMatch {
   /**

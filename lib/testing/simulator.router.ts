@@ -141,6 +141,10 @@ export async function handleRequest(
     return;
   }
   record.status = reply.status;
+  if (fault?.kind === 'lostAnswer') {
+    req.socket.destroy();
+    return;
+  }
   const bodyDelayMs = fault?.kind === 'slowBody' ? fault.delayMs : 0;
   writeReply(res, reply, bodyDelayMs, (ms, fn) => ctx.timers.schedule(ms, fn));
 }
