@@ -64,7 +64,11 @@ describe('logging and audit', () => {
 
   it('an audit record per send, success and failure, to the log and onAudit', async () => {
     const records: AltinnAuditRecord[] = [];
-    const client = await createTestClient(sim, { onAudit: (r) => void records.push(r) });
+    // A short retry wait: how long it is does not matter here.
+    const client = await createTestClient(sim, {
+      onAudit: (r) => void records.push(r),
+      retry: { delayMs: 10 },
+    });
     const ok = smsOrder();
     await client.service.sendInstantSms(ok);
     sim.inject(
@@ -126,7 +130,7 @@ describe('logging and audit', () => {
   });
 
   it('never logs the token, the body, or the raw phone number / email address — at any level, on success and failure', async () => {
-    const client = await createTestClient(sim);
+    const client = await createTestClient(sim, { retry: { delayMs: 10 } });
     await client.service.sendInstantSms(smsOrder());
     await client.service.sendInstantEmail(emailOrder());
     for (const fault of [

@@ -91,7 +91,8 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
     2,
     0,
     on({ kind: 'hang' }, EVERY),
-    slow,
+    // A 7 s deadline: the retry gets what is left of it (after the token, ~2 s), not another full 5 s timeout.
+    { ...slow, options: { deadlineMs: 7000 } },
   ),
   row('slow body (1 s, within the timeout)', 'created', 1, 1, on({ kind: 'slowBody', delayMs: 1000 })),
   row('slow body (6 s, beyond the timeout)', 'replayed', 2, 1, on({ kind: 'slowBody', delayMs: 6000 }), slow),

@@ -7,8 +7,10 @@ describe('the documented trade-off: a timeout shorter than Altinn’s hand-over'
   const slowAltinn = { sendLatencyMs: 5600 };
 
   it.concurrent('with a retry, the message can go out twice', async () => {
+    // A deadline 1.2 s past the first timeout leaves time for the retry (it times out at the deadline too),
+    // instead of waiting out a second 5 s timeout.
     await withOwnSimulator(
-      {},
+      { deadlineMs: 6200 },
       async (sim, client) => {
         const order = smsOrder();
         const error = await failure(client.service.sendInstantSms(order));

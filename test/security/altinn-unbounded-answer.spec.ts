@@ -1,7 +1,9 @@
+import { jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AltinnRequestError, type AltinnNotificationsModuleOptions } from '../../lib/index.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
+import { stubClient } from '../resilience/stub-transport.js';
 import { createTestClient, smsOrder } from '../support/altinn-client.js';
 
 // Issue 12, item 5: an endless 200 body grew the process past 1.5 GB, and a body trickling in a byte at a time
@@ -95,28 +97,22 @@ describe('unbounded answers from Altinn (or what poses as it)', () => {
     }
   });
 
-  it('a trickling body with no deadlineMs set ends at the default deadline (timeoutMs × attempts + waits)', async () => {
-    // Headers at once, then a space every 200 ms of a body that never completes: no gap is long enough for the
-    // per-attempt timeout, so only a deadline ends it. 5 s timeout, no retry: the default deadline is 5 s.
-    const server = await listen((req, res) => {
-      req.resume();
-      res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
-      res.write('{');
-      const timer = setInterval(() => res.write(' '), 200);
-      res.on('close', () => clearInterval(timer));
-    });
-    const { client, close: closeClient } = await clientFor(server, { timeoutMs: 5000, retry: false });
+  it('a body that never ends, with no deadlineMs set, ends at the default deadline (timeoutMs × attempts + waits)', async () => {
+    // On fake timers with a stub transport whose body never ends (and never pauses long enough for the
+    // per-attempt timeout): 5 s timeout, no retry, so the default deadline is 5 s. The same body trickling in over
+    // a real socket: timeouts.spec.ts ('a body that keeps trickling in is cut at the deadline ...').
+    const client = await stubClient({ timeoutMs: 5000, retry: false });
+    jest.useFakeTimers({ now: 0, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
     try {
-      const started = Date.now();
-      const error = await within(
-        12_000,
-        client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e),
-      );
-      expect(error).toMatchObject({ name: 'AltinnRequestError', reason: 'timeout', attempts: 1 });
-      expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
+      client.answer('trickle');
+      const call = client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
+      await jest.advanceTimersByTimeAsync(4999);
+      expect(await Promise.race([call, 'still running'])).toBe('still running');
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await call).toMatchObject({ name: 'AltinnRequestError', reason: 'timeout', attempts: 1 });
     } finally {
-      await closeClient();
-      await close(server);
+      jest.useRealTimers();
+      await client.close();
     }
   });
 });

@@ -14,6 +14,11 @@ function sent(r: EchoedRequest): { body: string; code: string } {
   return { body, code: /\b(\d{6})\b/.exec(body)![1] };
 }
 
+/** The number the SMS went to, as the sample app sent it. */
+function recipientOf(r: EchoedRequest): string {
+  return (JSON.parse(r.raw) as { recipientSms: { phoneNumber: string } }).recipientSms.phoneNumber;
+}
+
 const QUOTES: Array<[string, (r: EchoedRequest) => string]> = [
   ['the request in full', (r) => `Upstream rejected ${r.raw}`],
   ['the request JSON-escaped', (r) => `Upstream rejected ${JSON.stringify(r.raw)}`],
@@ -46,16 +51,18 @@ function candidates(text: string): string[] {
 describe('attack: an echoing 5xx in front of Altinn, against the sample app’s OTP flow', () => {
   let sim: AltinnSimulator;
   let app: INestApplication;
-  let quote: (r: EchoedRequest) => string = () => '';
-  const seen: string[] = [];
+  // Per recipient, so that the cases run at once: each waits out the sample app's default 2 s retry wait.
+  const quotes = new Map<string, (r: EchoedRequest) => string>();
+  const seen = new Map<string, string>();
   let proxy: Awaited<ReturnType<typeof startEchoProxy>>;
 
   beforeAll(async () => {
     proxy = await startEchoProxy((r) => {
       // The sample app's status feed reads through the proxy too (a GET, no body): an empty feed page.
       if (r.raw === '') return { status: 200, body: [] };
-      seen.push(sent(r).code);
-      const text = quote(r);
+      const recipient = recipientOf(r);
+      seen.set(recipient, sent(r).code);
+      const text = quotes.get(recipient)!(r);
       return {
         status: 502,
         body: { title: text, detail: text, traceId: '00-echo-02', errors: { [text]: [text] } },
@@ -72,18 +79,18 @@ describe('attack: an echoing 5xx in front of Altinn, against the sample app’s 
     await sim.close();
   });
 
-  it.each(QUOTES.map(([name, how], i) => [name, how, i] as const))(
+  it.concurrent.each(QUOTES.map(([name, how], i) => [name, how, i] as const))(
     '%s: the answer gives nothing away, and no code read from it verifies',
     async (_name, how, i) => {
-      quote = how;
       const recipient = `+47999999${String(10 + i)}`;
+      quotes.set(recipient, how);
       const challengeId = `victim-login-${i}`;
       const res = await request(app.getHttpServer())
         .post('/otp/send')
         .set('Idempotency-Key', challengeId)
         .send({ channel: 'sms', recipient });
       expect(res.status).toBe(502);
-      const code = seen.at(-1)!;
+      const code = seen.get(recipient)!;
       expect(res.text).not.toContain(code);
       const guesses = candidates(res.text);
       expect(guesses).not.toContain(code);
