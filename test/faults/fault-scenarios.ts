@@ -97,6 +97,7 @@ export const FAULT_SCENARIOS: FaultScenario[] = [
   row('slow body (1 s, within the timeout)', 'created', 1, 1, on({ kind: 'slowBody', delayMs: 1000 })),
   row('slow body (6 s, beyond the timeout)', 'replayed', 2, 1, on({ kind: 'slowBody', delayMs: 6000 }), slow),
   row('slow answer (300 ms)', 'created', 1, 1, on({ kind: 'delay', ms: 300 })),
+  row('answer lost after the order was stored, once', 'replayed', 2, 1, on({ kind: 'lostAnswer' })),
   // Retried
   row('500 empty body, once', 'created', 2, 1, on(status(500))),
   row('500 HTML, every attempt', 'AltinnApiError 500', 2, 0, on(html(500), EVERY)),
