@@ -183,6 +183,23 @@ describe('TokenRefresher', () => {
     expect(jest.getTimerCount()).toBe(0);
   });
 
+  it('a prefetch in flight that fails after module destroy is neither logged nor retried', async () => {
+    const provider = new StubProvider(30 * MIN);
+    const r = await boot(provider);
+    let fail!: (err: unknown) => void;
+    provider.prefetch = () => {
+      provider.prefetches += 1;
+      return new Promise<void>((_, reject) => (fail = reject));
+    };
+    await advance(25 * MIN);
+    r.onModuleDestroy();
+    fail(provider.error);
+    await advance(60 * MIN);
+    expect(provider.prefetches).toBe(2);
+    expect(logger.lines).toEqual([]);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
   it('leaves providers without prefetch() alone; prefetch() without expiresAt() runs at bootstrap only', async () => {
     const plain = { getToken: jest.fn(() => Promise.resolve('t')) };
     await boot(plain);
