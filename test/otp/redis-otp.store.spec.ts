@@ -9,12 +9,14 @@ describeRedis('RedisOtpStore (real redis-server)', () => {
   });
   afterAll(() => redis?.stop());
 
-  // Two clients, one key prefix: two app instances sharing one Redis.
+  // Two clients, one key prefix: two app instances sharing one Redis. A wide timeout: a new client's first call
+  // (connect, script load) took over the default 2 s on a loaded machine; the timeout has its own spec
+  // (test/security/otp-redis-failure.spec.ts).
   otpStoreContract(async () => {
     const keyPrefix = redis.prefix();
     return {
-      store: new RedisOtpStore(redis.client(), { keyPrefix }),
-      peer: new RedisOtpStore(redis.client(), { keyPrefix }),
+      store: new RedisOtpStore(redis.client(), { keyPrefix, timeoutMs: 10_000 }),
+      peer: new RedisOtpStore(redis.client(), { keyPrefix, timeoutMs: 10_000 }),
     };
   });
 
