@@ -106,10 +106,12 @@ describe('unbounded answers from Altinn (or what poses as it)', () => {
     try {
       client.answer('trickle');
       const call = client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
+      // setImmediate is left real: the call's outcome once the work due so far is done, or 'still running'.
+      const now = () => Promise.race([call, new Promise((r) => setImmediate(() => r('still running')))]);
       await jest.advanceTimersByTimeAsync(4999);
-      expect(await Promise.race([call, 'still running'])).toBe('still running');
+      expect(await now()).toBe('still running');
       await jest.advanceTimersByTimeAsync(1);
-      expect(await call).toMatchObject({ name: 'AltinnRequestError', reason: 'timeout', attempts: 1 });
+      expect(await now()).toMatchObject({ name: 'AltinnRequestError', reason: 'timeout', attempts: 1 });
     } finally {
       jest.useRealTimers();
       await client.close();
