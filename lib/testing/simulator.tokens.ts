@@ -13,7 +13,9 @@ export class SigningKey {
   ) {}
 
   static async create(kid: string): Promise<SigningKey> {
-    const { privateKey, publicKey } = await rsaKeyPair('rsa', { modulusLength: 2048 });
+    // 1024 bits: these keys sign test tokens that never leave the process, and a 2048-bit pair costs ~0.2 s of CPU,
+    // twice per simulator start (a suite starts hundreds). Callers only ever decode the tokens, as clients do.
+    const { privateKey, publicKey } = await rsaKeyPair('rsa', { modulusLength: 1024 });
     return new SigningKey(kid, privateKey, publicKey);
   }
 
