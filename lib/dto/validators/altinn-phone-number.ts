@@ -10,7 +10,8 @@ export interface AltinnPhoneNumber {
   /** E.164, as the gateway wants it. */
   number: E164Number;
   country?: CountryCode;
-  type: NonNullable<NumberType>;
+  /** libphonenumber's type (with the full metadata, every valid number has one). */
+  type?: NumberType;
 }
 
 /**
@@ -25,10 +26,8 @@ export function parseAltinnPhoneNumber(value: unknown): AltinnPhoneNumber | unde
   if (!international.startsWith('+')) return undefined;
   try {
     const parsed = parsePhoneNumberWithError(international);
-    // With the full ("max") metadata, libphonenumber's isValid() is exactly getType() !== undefined: one call
-    // answers both questions (a test holds the two to agreement).
-    const type = parsed.getType();
-    return type === undefined ? undefined : { number: parsed.number, country: parsed.country, type };
+    if (!parsed.isValid()) return undefined;
+    return { number: parsed.number, country: parsed.country, type: parsed.getType() };
   } catch {
     return undefined;
   }
