@@ -1,4 +1,7 @@
-/** @internal Maskinporten and the Altinn platform per environment (wire contract, section 6). */
+/**
+ * @internal Maskinporten and the Altinn platform per environment: the issuers Maskinporten publishes at
+ * `https://maskinporten.no/.well-known/oauth-authorization-server` (and `test.maskinporten.no` for TT02).
+ */
 export const MASKINPORTEN_ENVIRONMENTS = {
   tt02: {
     tokenUrl: 'https://test.maskinporten.no/token',

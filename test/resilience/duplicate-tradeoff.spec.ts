@@ -1,8 +1,9 @@
 import { smsOrder } from '../support/altinn-client.js';
 import { failure, withOwnSimulator } from './resilience.helpers.js';
 
-// Contract §4c/§5: Altinn hands the message over first and records the order afterwards, and cancels the
-// recording when the client goes away. A client that gives up during the hand-over leaves no record behind.
+// Altinn hands the message over first and records the order afterwards, and cancels the recording when the
+// client goes away (`src/Altinn.Notifications.Core/Services/InstantOrderRequestService.cs` and
+// `src/Altinn.Notifications.Persistence/Repository/OrderRepository.cs`, Altinn/altinn-notifications). A client that gives up during the hand-over leaves no record behind.
 describe('the documented trade-off: a timeout shorter than Altinn’s hand-over', () => {
   const slowAltinn = { sendLatencyMs: 5600 };
 

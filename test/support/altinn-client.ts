@@ -44,7 +44,7 @@ export async function createTestClient(
   };
 }
 
-/** A valid SMS order; Norwegian mobile numbers from the contract's table. */
+/** A valid SMS order; Norwegian mobile numbers (4xx xx xxx and 9xx xx xxx). */
 export function smsOrder(overrides: Record<string, unknown> = {}) {
   return {
     idempotencyId: `sms-${Math.random().toString(36).slice(2)}`,
