@@ -9,6 +9,8 @@ import type { TokenCallAgents } from './maskinporten-token.client.js';
 /** @internal What the module shorthand inherits from the module's own options. */
 export interface MaskinportenModuleContext {
   environment?: AltinnEnvironment;
+  /** The module's `maxResponseBytes`, when given: a cap on Altinn's answers is one on the token answers too. */
+  maxResponseBytes?: number;
   /** The module's logger, or undefined when request logging is off. */
   logger?: LoggerService;
   /** The module's keep-alive pools: the exchange leaves a warm connection to the Altinn host for the first send. */
@@ -35,7 +37,12 @@ export function createMaskinportenTokenProvider(
   }
   try {
     return new MaskinportenTokenProvider(
-      { ...options, environment, logger: options.logger ?? context.logger ?? false },
+      {
+        ...options,
+        environment,
+        maxResponseBytes: options.maxResponseBytes ?? context.maxResponseBytes,
+        logger: options.logger ?? context.logger ?? false,
+      },
       context.agents,
     );
   } catch (err) {

@@ -85,7 +85,7 @@ function resolveTokenProvider(
     if (provider !== undefined) fail('maskinporten', 'and "tokenProvider" are mutually exclusive: give one');
     return createMaskinportenTokenProvider(
       options.maskinporten,
-      { environment: options.environment, ...context },
+      { environment: options.environment, maxResponseBytes: options.maxResponseBytes, ...context },
       fail,
     );
   }

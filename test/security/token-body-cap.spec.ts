@@ -1,5 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import { AltinnAuthError, MaskinportenTokenProvider } from '../../lib/index.js';
+import { Test } from '@nestjs/testing';
+import {
+  ALTINN_TOKEN_PROVIDER,
+  AltinnAuthError,
+  AltinnNotificationsModule,
+  MaskinportenTokenProvider,
+  type AltinnTokenProvider,
+} from '../../lib/index.js';
 import { HostileTokenServer, type Handler } from '../auth/support/hostile-token-server.js';
 import { rsaKey } from '../auth/support/maskinporten-keys.js';
 
@@ -83,6 +90,35 @@ describe('an endless token answer', () => {
       });
       await expect(provider.getToken()).rejects.toThrow('Maskinporten answered more than 65536 bytes');
     } finally {
+      await server.close();
+    }
+  });
+
+  it("the module's maxResponseBytes caps the token answers of its maskinporten shorthand too", async () => {
+    const server = await HostileTokenServer.start({ token: endless({ bytes: 0, closed: false }) });
+    const ref = await Test.createTestingModule({
+      imports: [
+        AltinnNotificationsModule.forRoot({
+          baseUrl: 'http://127.0.0.1:9',
+          maxResponseBytes: 64 * 1024,
+          tokenPrefetch: false,
+          logging: false,
+          maskinporten: {
+            clientId: 'client',
+            privateKey: key.pkcs8Pem,
+            keyId: 'kid',
+            tokenUrl: server.tokenUrl,
+            audience: 'http://127.0.0.1/',
+            exchangeUrl: server.exchangeUrl,
+          },
+        }),
+      ],
+    }).compile();
+    try {
+      const provider = ref.get<AltinnTokenProvider>(ALTINN_TOKEN_PROVIDER);
+      await expect(provider.getToken()).rejects.toThrow('Maskinporten answered more than 65536 bytes');
+    } finally {
+      await ref.close();
       await server.close();
     }
   });
