@@ -10,6 +10,7 @@ export type {
   AltinnNotificationsModuleExtras,
   AltinnNotificationsModuleOptions,
   AltinnNotificationsOptionsFactory,
+  AltinnOrderCheckOptions,
   AltinnOrderDefaults,
   AltinnRetryOptions,
 } from './options/options.interfaces.js';

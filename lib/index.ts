@@ -11,6 +11,7 @@ export type {
   AltinnNotificationsModuleExtras,
   AltinnNotificationsModuleOptions,
   AltinnNotificationsOptionsFactory,
+  AltinnOrderCheckOptions,
   AltinnOrderDefaults,
   AltinnRetryOptions,
   AltinnSendOptions,

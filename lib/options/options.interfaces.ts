@@ -65,6 +65,8 @@ export interface AltinnNotificationsModuleOptions {
    * accepts any length but the gateway silently drops everything past 16 segments. @default 16
    */
   maxSmsSegments?: number;
+  /** Module-wide defaults of `sendOrder`'s checks beyond Altinn's own rules; a call's options win. */
+  orders?: AltinnOrderCheckOptions;
   /** Cursor store, start and polling of `AltinnStatusFeed`. @default in-memory cursor from the newest entry */
   statusFeed?: AltinnStatusFeedOptions;
 }
@@ -102,6 +104,14 @@ export interface AltinnOrderDefaults {
   emailSenderAddress?: string;
   /** @default 'Plain' */
   emailContentType?: 'Plain' | 'Html';
+}
+
+/** Defaults of the `sendOrder` options of the same names (`SendOrderOptions`). */
+export interface AltinnOrderCheckOptions {
+  /** Check the mod-11 control digits of national identity and organisation numbers. @default true */
+  checkDigits?: boolean;
+  /** Refuse a `requestedSendTime` less than this many seconds ahead. @default 300 */
+  sendTimeMarginSeconds?: number;
 }
 
 /** A class for `forRootAsync({ useClass })` / `({ useExisting })`: Nest injects its dependencies. */

@@ -14,11 +14,13 @@ import type { OrderDefaults } from '../dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-options.js';
+import type { OrderChecks } from '../orders/order.validation.js';
 import { createConnectionAgents, type ConnectionAgents } from '../http/connection-agents.js';
 import type { AltinnHttpSettings, RetryPolicy } from '../http/http.interfaces.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
 import type { AltinnNotificationsModuleOptions } from './options.interfaces.js';
+import { resolveOrderChecks } from './resolve-order-checks.js';
 import { resolveRetry } from './resolve-retry.js';
 
 /** @internal Options after checks and defaults; each part of the library reads its own slice. */
@@ -29,6 +31,7 @@ export interface ResolvedOptions extends AltinnHttpSettings, AuditSettings, Feed
   defaults: OrderDefaults;
   phonePolicy: PhoneNumberPolicy;
   maxSmsSegments: number;
+  orderChecks: OrderChecks;
 }
 
 /** @internal Fails at start-up with a message that names the option. */
@@ -58,6 +61,7 @@ export function resolveOptions(options: AltinnNotificationsModuleOptions | undef
     defaults: resolveDefaults(options.defaults),
     phonePolicy: { mobileOnly: options.phoneNumbers?.mobileOnly ?? true, ...resolveCountries(options) },
     maxSmsSegments: resolveMaxSmsSegments(options.maxSmsSegments),
+    orderChecks: resolveOrderChecks(options.orders, fail),
     statusFeed: resolveFeedOptions(options.statusFeed),
   };
 }

@@ -19,22 +19,29 @@ import { toWireBody, type WireOrder } from './order.wire.js';
 /** @default of `SendOrderOptions.sendTimeMarginSeconds`: also Altinn's cut-off for cancelling (5 min). */
 export const DEFAULT_SEND_TIME_MARGIN_SECONDS = 300;
 
+/** @internal Checks beyond Altinn's own rules: the module's defaults, or one call's. */
+export interface OrderChecks {
+  checkDigits: boolean;
+  sendTimeMarginSeconds: number;
+}
+
 /** @internal The module's settings an order is checked and completed with. */
 export interface OrderSettings {
   phonePolicy: PhoneNumberPolicy;
   defaults: OrderDefaults;
   maxSmsSegments: number;
+  orderChecks: OrderChecks;
 }
 
 /** @internal The module's settings and the call's options that go beyond Altinn's own rules. */
-export interface OrderPolicy extends OrderSettings {
-  checkDigits: boolean;
-  sendTimeMarginSeconds: number;
-}
+export interface OrderPolicy extends OrderSettings, OrderChecks {}
 
 /** @internal The policy of one `sendOrder` call; a bad option is a validation error like a bad field. */
 export function orderPolicy(settings: OrderSettings, options: SendOrderOptions = {}): OrderPolicy {
-  const { checkDigits = true, sendTimeMarginSeconds = DEFAULT_SEND_TIME_MARGIN_SECONDS } = options;
+  const {
+    checkDigits = settings.orderChecks.checkDigits,
+    sendTimeMarginSeconds = settings.orderChecks.sendTimeMarginSeconds,
+  } = options;
   const errors: AltinnFieldError[] = [];
   if (typeof checkDigits !== 'boolean')
     errors.push({ path: 'options.checkDigits', message: 'must be a boolean' });
@@ -93,7 +100,7 @@ function recipientExtras(r: NotificationRecipient, path: string, policy: OrderPo
 }
 
 const CHECK_DIGITS =
-  'must have valid mod-11 control digits (sendOrder option checkDigits: false skips this check)';
+  "must have valid mod-11 control digits (checkDigits: false, per call or in the module's orders option, skips this check)";
 
 /** Altinn validates the send time before the idempotency lookup: a retry after it would get 400, not 200. */
 function marginViolation(
@@ -107,7 +114,7 @@ function marginViolation(
   return [
     {
       path,
-      message: `must be at least ${margin} seconds ahead (sendOrder option sendTimeMarginSeconds), so that a retry cannot arrive after it`,
+      message: `must be at least ${margin} seconds ahead (option sendTimeMarginSeconds), so that a retry cannot arrive after it`,
     },
   ];
 }

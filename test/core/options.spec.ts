@@ -38,6 +38,11 @@ describe('module options', () => {
       'phoneNumbers.allowedCountries',
     ],
     [{ environment: 'tt02', tokenProvider: provider, onAudit: 'yes' }, 'onAudit'],
+    [{ environment: 'tt02', tokenProvider: provider, orders: { checkDigits: 'no' } }, 'orders.checkDigits'],
+    [
+      { environment: 'tt02', tokenProvider: provider, orders: { sendTimeMarginSeconds: -1 } },
+      'orders.sendTimeMarginSeconds',
+    ],
   ])('bad options fail at start-up naming the option: %j', async (options, name) => {
     await expect(boot(options as never)).rejects.toThrow(`option "${name}"`);
   });

@@ -13,6 +13,7 @@ const POLICY: OrderPolicy = {
   phonePolicy: { mobileOnly: true },
   defaults: {},
   maxSmsSegments: 16,
+  orderChecks: { checkDigits: true, sendTimeMarginSeconds: 300 },
   checkDigits: true,
   sendTimeMarginSeconds: 300,
 };

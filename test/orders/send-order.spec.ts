@@ -155,3 +155,31 @@ describe('sendOrder: POST /future/orders over loopback', () => {
     for (const pii of [NIN, ORG, 'kari@example.no', 'Søknaden']) expect(text).not.toContain(pii);
   });
 });
+
+describe('module-wide order checks (the orders option)', () => {
+  const ctx = useTestClient({ orders: { checkDigits: false, sendTimeMarginSeconds: 0 } });
+  beforeEach(() => registerContacts(ctx.sim));
+  const send = (order: Record<string, unknown>, options = {}) =>
+    ctx.client.service.sendOrder(order as unknown as NotificationOrder, options);
+  const posts = () => ctx.sim.requests.filter((r) => r.path === ORDERS);
+
+  it('checkDigits: false lets a bad control digit through for every call; a call can turn it back on', async () => {
+    const order = baseOrder();
+    order.recipient.recipientPerson.nationalIdentityNumber = '01019010047'; // 11 digits, wrong mod-11 digit
+    const refused = await send(order, { checkDigits: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AltinnValidationError);
+    expect(posts()).toHaveLength(0);
+    // Altinn only counts the digits: the order goes out (the unknown person is its 422, not a local refusal).
+    const sent = await send(order).catch((e: unknown) => e);
+    expect(sent).not.toBeInstanceOf(AltinnValidationError);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('sendTimeMarginSeconds: 0 lets a send time 30 s ahead through; a call can ask for a margin', async () => {
+    const order = { ...baseOrder(), requestedSendTime: new Date(Date.now() + 30_000).toISOString() };
+    const refused = await send(order, { sendTimeMarginSeconds: 300 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(AltinnValidationError);
+    const result = await send(order);
+    expect(result).toMatchObject({ created: true });
+  });
+});
