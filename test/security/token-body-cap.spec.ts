@@ -16,6 +16,16 @@ import { rsaKey } from '../auth/support/maskinporten-keys.js';
 const key = rsaKey();
 const MiB = 1024 * 1024;
 
+/** A Maskinporten client whose token calls go to the hostile server. */
+const clientOf = (server: HostileTokenServer) => ({
+  clientId: 'client',
+  privateKey: key.pkcs8Pem,
+  keyId: 'kid',
+  tokenUrl: server.tokenUrl,
+  audience: 'http://127.0.0.1/',
+  exchangeUrl: server.exchangeUrl,
+});
+
 /** A 200 whose body never ends: 64 kB chunks as fast as the client reads them, until it hangs up. */
 function endless(sent: { bytes: number; closed: boolean }): Handler {
   return (_req, res: ServerResponse) => {
@@ -45,12 +55,7 @@ describe('an endless token answer', () => {
       const heapBefore = process.memoryUsage().heapUsed;
       try {
         const provider = new MaskinportenTokenProvider({
-          clientId: 'client',
-          privateKey: key.pkcs8Pem,
-          keyId: 'kid',
-          tokenUrl: server.tokenUrl,
-          audience: 'http://127.0.0.1/',
-          exchangeUrl: server.exchangeUrl,
+          ...clientOf(server),
           timeoutMs: 20_000,
           logger: false,
         });
@@ -79,12 +84,7 @@ describe('an endless token answer', () => {
     const server = await HostileTokenServer.start({ token: endless(sent) });
     try {
       const provider = new MaskinportenTokenProvider({
-        clientId: 'client',
-        privateKey: key.pkcs8Pem,
-        keyId: 'kid',
-        tokenUrl: server.tokenUrl,
-        audience: 'http://127.0.0.1/',
-        exchangeUrl: server.exchangeUrl,
+        ...clientOf(server),
         maxResponseBytes: 64 * 1024,
         logger: false,
       });
@@ -103,14 +103,7 @@ describe('an endless token answer', () => {
           maxResponseBytes: 64 * 1024,
           tokenPrefetch: false,
           logging: false,
-          maskinporten: {
-            clientId: 'client',
-            privateKey: key.pkcs8Pem,
-            keyId: 'kid',
-            tokenUrl: server.tokenUrl,
-            audience: 'http://127.0.0.1/',
-            exchangeUrl: server.exchangeUrl,
-          },
+          maskinporten: clientOf(server),
         }),
       ],
     }).compile();
