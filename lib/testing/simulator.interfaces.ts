@@ -94,6 +94,8 @@ export interface SimulatorRequestRecord {
   readonly idempotencyId?: string;
   readonly authorization?: string;
   readonly contentType?: string;
+  /** Every request header as received (names in lower case): `traceparent`, `user-agent`, … */
+  readonly headers: Readonly<Record<string, string>>;
   /** The injected fault that shaped this answer, if any. */
   readonly fault?: SimulatorFault['kind'];
   readonly at: Date;

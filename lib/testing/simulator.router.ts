@@ -93,6 +93,7 @@ export async function handleRequest(
     status: 0,
     ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
     ...(req.headers['content-type'] === undefined ? {} : { contentType: req.headers['content-type'] }),
+    headers: headersOf(req),
     at: new Date(),
   };
   ctx.store.requests.push(record);
@@ -147,4 +148,13 @@ export async function handleRequest(
   }
   const bodyDelayMs = fault?.kind === 'slowBody' ? fault.delayMs : 0;
   writeReply(res, reply, bodyDelayMs, (ms, fn) => ctx.timers.schedule(ms, fn));
+}
+
+/** The request's headers, a repeated one joined as Node joins it (`, `). */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
 }

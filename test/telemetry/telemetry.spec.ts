@@ -3,7 +3,6 @@ import type { AltinnAuditRecord } from '../../lib/index.js';
 import { AltinnValidationError } from '../../lib/index.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
 import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
-import { startHeaderRecorder } from './header-recorder.js';
 import { registerTestSdk, type TestSdk } from './otel-sdk.js';
 
 const SMS_PATH = '/notifications/api/v1/future/orders/instant/sms';
@@ -11,30 +10,27 @@ const SMS_PATH = '/notifications/api/v1/future/orders/instant/sms';
 describe('OpenTelemetry: spans and metrics of a send', () => {
   let sdk: TestSdk;
   let sim: AltinnSimulator;
-  let recorder: Awaited<ReturnType<typeof startHeaderRecorder>>;
+  /** The simulator's port, as the HTTP span names it. */
+  const port = () => Number(new URL(sim.baseUrl).port);
   let client: TestClient;
   const audit: AltinnAuditRecord[] = [];
 
   beforeAll(async () => {
     sdk = registerTestSdk();
     sim = await AltinnSimulator.start();
-    recorder = await startHeaderRecorder(sim.baseUrl);
     client = await createTestClient(sim, {
-      baseUrl: recorder.baseUrl,
       retry: { retries: 1, delayMs: 10, maxDelayMs: 10 },
       onAudit: (record) => void audit.push(record),
     });
   });
   afterAll(async () => {
     await client?.close();
-    await recorder?.close();
     await sim?.close();
     await sdk?.shutdown();
   });
   beforeEach(() => {
     sim.reset();
     sdk.reset();
-    recorder.seen.length = 0;
     audit.length = 0;
   });
 
@@ -60,13 +56,13 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     expect(post.attributes).toEqual({
       'http.request.method': 'POST',
       'server.address': '127.0.0.1',
-      'server.port': recorder.port,
-      'url.full': `http://127.0.0.1:${recorder.port}${SMS_PATH}`,
+      'server.port': port(),
+      'url.full': `http://127.0.0.1:${port()}${SMS_PATH}`,
       'http.response.status_code': 201,
     });
     // The child's context went out with the request: Altinn's side of the trace joins this one.
     const { traceId, spanId } = post.spanContext();
-    expect(recorder.seen.map((r) => r.headers.traceparent)).toEqual([`00-${traceId}-${spanId}-01`]);
+    expect(sim.requests.map((r) => r.headers.traceparent)).toEqual([`00-${traceId}-${spanId}-01`]);
 
     const sends = await sdk.points('altinn.notifications.sends');
     expect(sends).toEqual([
@@ -86,7 +82,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
         attributes: {
           'http.request.method': 'POST',
           'server.address': '127.0.0.1',
-          'server.port': recorder.port,
+          'server.port': port(),
           'http.response.status_code': 201,
         },
       }),
@@ -119,7 +115,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     });
     expect(second.attributes).not.toHaveProperty('error.type');
     // Each attempt carried its own span's context.
-    expect(recorder.seen.map((r) => r.headers.traceparent)).toEqual(
+    expect(sim.requests.map((r) => r.headers.traceparent)).toEqual(
       [first, second].map((s) => `00-${s.spanContext().traceId}-${s.spanContext().spanId}-01`),
     );
     expect(await sdk.points('altinn.notifications.retries')).toEqual([
@@ -172,7 +168,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     expect(send.status).toEqual({ code: SpanStatusCode.ERROR, message: 'AltinnValidationError' });
     expect(send.attributes).toEqual({ 'altinn.channel': 'sms', 'error.type': 'AltinnValidationError' });
     expect(sdk.spans()).toHaveLength(1);
-    expect(recorder.seen).toEqual([]);
+    expect(sim.requests).toEqual([]);
     expect(await sdk.points('altinn.notifications.sends')).toEqual([
       expect.objectContaining({
         attributes: {
