@@ -36,18 +36,30 @@ export interface OrderSettings {
 /** @internal The module's settings and the call's options that go beyond Altinn's own rules. */
 export interface OrderPolicy extends OrderSettings, OrderChecks {}
 
+/** @internal What is wrong with order checks, option by option: the module's (at start-up) or one call's. */
+export function orderCheckProblems(
+  checks: OrderChecks,
+): Array<{ option: keyof OrderChecks; problem: string }> {
+  const problems: Array<{ option: keyof OrderChecks; problem: string }> = [];
+  if (typeof checks.checkDigits !== 'boolean')
+    problems.push({ option: 'checkDigits', problem: 'must be a boolean' });
+  if (!Number.isFinite(checks.sendTimeMarginSeconds) || checks.sendTimeMarginSeconds < 0)
+    problems.push({ option: 'sendTimeMarginSeconds', problem: 'must be a number of seconds ≥ 0' });
+  return problems;
+}
+
 /** @internal The policy of one `sendOrder` call; a bad option is a validation error like a bad field. */
 export function orderPolicy(settings: OrderSettings, options: SendOrderOptions = {}): OrderPolicy {
   const {
     checkDigits = settings.orderChecks.checkDigits,
     sendTimeMarginSeconds = settings.orderChecks.sendTimeMarginSeconds,
   } = options;
-  const errors: AltinnFieldError[] = [];
-  if (typeof checkDigits !== 'boolean')
-    errors.push({ path: 'options.checkDigits', message: 'must be a boolean' });
-  if (!Number.isFinite(sendTimeMarginSeconds) || sendTimeMarginSeconds < 0)
-    errors.push({ path: 'options.sendTimeMarginSeconds', message: 'must be a number of seconds ≥ 0' });
-  if (errors.length > 0) throw new AltinnValidationError(errors);
+  const problems = orderCheckProblems({ checkDigits, sendTimeMarginSeconds });
+  if (problems.length > 0) {
+    throw new AltinnValidationError(
+      problems.map(({ option, problem }) => ({ path: `options.${option}`, message: problem })),
+    );
+  }
   return { ...settings, checkDigits, sendTimeMarginSeconds };
 }
 

@@ -175,6 +175,18 @@ describe('module-wide order checks (the orders option)', () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("a call's bad check options are refused like bad fields, by the rules the module's are checked by", async () => {
+    const err = await send(baseOrder(), { checkDigits: 'yes', sendTimeMarginSeconds: -1 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(AltinnValidationError);
+    expect((err as AltinnValidationError).errors).toEqual([
+      { path: 'options.checkDigits', message: 'must be a boolean' },
+      { path: 'options.sendTimeMarginSeconds', message: 'must be a number of seconds ≥ 0' },
+    ]);
+    expect(posts()).toHaveLength(0);
+  });
+
   it('sendTimeMarginSeconds: 0 lets a send time 30 s ahead through; a call can ask for a margin', async () => {
     const order = { ...baseOrder(), requestedSendTime: new Date(Date.now() + 30_000).toISOString() };
     const refused = await send(order, { sendTimeMarginSeconds: 300 }).catch((e: unknown) => e);
