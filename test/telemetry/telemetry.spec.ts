@@ -1,42 +1,33 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { AltinnAuditRecord } from '../../lib/index.js';
 import { AltinnValidationError } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { smsOrder, useTestClient } from '../support/altinn-client.js';
 import { registerTestSdk, type TestSdk } from './otel-sdk.js';
 
 const SMS_PATH = '/notifications/api/v1/future/orders/instant/sms';
 
 describe('OpenTelemetry: spans and metrics of a send', () => {
   let sdk: TestSdk;
-  let sim: AltinnSimulator;
-  /** The simulator's port, as the HTTP span names it. */
-  const port = () => Number(new URL(sim.baseUrl).port);
-  let client: TestClient;
   const audit: AltinnAuditRecord[] = [];
-
-  beforeAll(async () => {
+  // Registered first: its hooks run before those of the client below.
+  beforeAll(() => {
     sdk = registerTestSdk();
-    sim = await AltinnSimulator.start();
-    client = await createTestClient(sim, {
-      retry: { retries: 1, delayMs: 10, maxDelayMs: 10 },
-      onAudit: (record) => void audit.push(record),
-    });
   });
-  afterAll(async () => {
-    await client?.close();
-    await sim?.close();
-    await sdk?.shutdown();
+  const ctx = useTestClient({
+    retry: { retries: 1, delayMs: 10, maxDelayMs: 10 },
+    onAudit: (record) => void audit.push(record),
   });
+  afterAll(() => sdk?.shutdown());
+  /** The simulator's port, as the HTTP span names it. */
+  const port = () => Number(new URL(ctx.sim.baseUrl).port);
   beforeEach(() => {
-    sim.reset();
     sdk.reset();
     audit.length = 0;
   });
 
   it('a success: a CLIENT send span, one HTTP child with the conventions’ attributes, traceparent on the wire', async () => {
     const order = smsOrder();
-    const result = await client.service.sendInstantSms(order);
+    const result = await ctx.client.service.sendInstantSms(order);
 
     const send = sdk.span('altinn.notifications.send');
     expect(send.kind).toBe(SpanKind.CLIENT);
@@ -62,7 +53,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     });
     // The child's context went out with the request: Altinn's side of the trace joins this one.
     const { traceId, spanId } = post.spanContext();
-    expect(sim.requests.map((r) => r.headers.traceparent)).toEqual([`00-${traceId}-${spanId}-01`]);
+    expect(ctx.sim.requests.map((r) => r.headers.traceparent)).toEqual([`00-${traceId}-${spanId}-01`]);
 
     const sends = await sdk.points('altinn.notifications.sends');
     expect(sends).toEqual([
@@ -91,8 +82,8 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
 
   it('a replay counts as replayed', async () => {
     const order = smsOrder();
-    await client.service.sendInstantSms(order);
-    await client.service.sendInstantSms(order);
+    await ctx.client.service.sendInstantSms(order);
+    await ctx.client.service.sendInstantSms(order);
     const outcomes = (await sdk.points('altinn.notifications.sends')).map(
       (p) => p.attributes['altinn.outcome'],
     );
@@ -100,8 +91,8 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
   });
 
   it('a retried 503: two HTTP children (the first ERROR 503, the second a resend), attempts 2, one retry counted', async () => {
-    sim.inject({ kind: 'status', status: 503 }, { path: SMS_PATH, times: 1 });
-    const result = await client.service.sendInstantSms(smsOrder());
+    ctx.sim.inject({ kind: 'status', status: 503 }, { path: SMS_PATH, times: 1 });
+    const result = await ctx.client.service.sendInstantSms(smsOrder());
     expect(result.created).toBe(true);
 
     const send = sdk.span('altinn.notifications.send');
@@ -115,7 +106,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     });
     expect(second.attributes).not.toHaveProperty('error.type');
     // Each attempt carried its own span's context.
-    expect(sim.requests.map((r) => r.headers.traceparent)).toEqual(
+    expect(ctx.sim.requests.map((r) => r.headers.traceparent)).toEqual(
       [first, second].map((s) => `00-${s.spanContext().traceId}-${s.spanContext().spanId}-01`),
     );
     expect(await sdk.points('altinn.notifications.retries')).toEqual([
@@ -134,8 +125,8 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
 
   it('Altinn’s error code and the error class on a failed send: status ERROR, altinn.error_code, outcome failed', async () => {
     const problem = { status: 503, title: 'Service Unavailable', code: 'NOT-00004' };
-    sim.inject({ kind: 'status', status: 503, body: problem }, { path: SMS_PATH, times: 2 });
-    const error = await client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
+    ctx.sim.inject({ kind: 'status', status: 503, body: problem }, { path: SMS_PATH, times: 2 });
+    const error = await ctx.client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'AltinnApiError', code: 'NOT-00004' });
 
     const send = sdk.span('altinn.notifications.send');
@@ -162,13 +153,13 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
 
   it('a validation error: the send span ends ERROR AltinnValidationError with no HTTP child, and counts as failed', async () => {
     const order = smsOrder({ recipientSms: { phoneNumber: 'not a number', smsSettings: { body: 'x' } } });
-    await expect(client.service.sendInstantSms(order)).rejects.toBeInstanceOf(AltinnValidationError);
+    await expect(ctx.client.service.sendInstantSms(order)).rejects.toBeInstanceOf(AltinnValidationError);
 
     const send = sdk.span('altinn.notifications.send');
     expect(send.status).toEqual({ code: SpanStatusCode.ERROR, message: 'AltinnValidationError' });
     expect(send.attributes).toEqual({ 'altinn.channel': 'sms', 'error.type': 'AltinnValidationError' });
     expect(sdk.spans()).toHaveLength(1);
-    expect(sim.requests).toEqual([]);
+    expect(ctx.sim.requests).toEqual([]);
     expect(await sdk.points('altinn.notifications.sends')).toEqual([
       expect.objectContaining({
         attributes: {
@@ -181,9 +172,9 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
   });
 
   it('a shipment lookup: its own CLIENT span with the GET as its child', async () => {
-    const sent = await client.service.sendInstantSms(smsOrder());
+    const sent = await ctx.client.service.sendInstantSms(smsOrder());
     sdk.reset();
-    await client.service.getShipment(sent.notification.shipmentId);
+    await ctx.client.service.getShipment(sent.notification.shipmentId);
     const lookup = sdk.span('altinn.notifications.shipment');
     expect(lookup.kind).toBe(SpanKind.CLIENT);
     expect(sdk.children(lookup).map((s) => [s.name, s.attributes['http.response.status_code']])).toEqual([
@@ -197,7 +188,7 @@ describe('OpenTelemetry: spans and metrics of a send', () => {
     const { trace } = await import('@opentelemetry/api');
     const tracer = trace.getTracer('app');
     await tracer.startActiveSpan('POST /login', async (span) => {
-      await client.service.sendInstantSms(smsOrder());
+      await ctx.client.service.sendInstantSms(smsOrder());
       span.end();
     });
     const login = sdk.span('POST /login');
