@@ -9,8 +9,8 @@ import {
   StaticTokenProvider,
   type AltinnTokenProvider,
 } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
 import { smsOrder } from '../support/altinn-client.js';
+import { useSharedSimulator } from '../support/shared-simulator.js';
 import { CaptureLogger } from '../support/capture-logger.js';
 import { createMaskinportenClient, registerClient } from './support/maskinporten-client.js';
 import { rsaKey } from './support/maskinporten-keys.js';
@@ -23,31 +23,15 @@ const SMS = /instant\/sms$/;
 const EXCHANGE = '/authentication/api/v1/exchange/maskinporten';
 
 describe('token prefetch', () => {
-  // One simulator for the tests with its default options (each registers its own client): a start makes two
-  // RSA key pairs.
-  let shared: AltinnSimulator;
-  let own: AltinnSimulator | undefined;
-  let sim: AltinnSimulator;
-
-  beforeAll(async () => {
-    shared = await AltinnSimulator.start();
-  });
-  afterAll(() => shared.close());
-  beforeEach(() => {
-    shared.reset();
-    sim = shared;
-  });
-  afterEach(async () => {
-    await own?.close();
-    own = undefined;
-  });
+  // One simulator for the tests with its default options (each registers its own client).
+  const sims = useSharedSimulator();
 
   it('app.init() fetches the token; the first send makes no token call', async () => {
-    const client = await createMaskinportenClient(sim, registerClient(sim, key));
+    const client = await createMaskinportenClient(sims.sim, registerClient(sims.sim, key));
     try {
-      expect(sim.counters).toEqual({ grants: 1, exchanges: 1, notificationRequests: 0 });
+      expect(sims.sim.counters).toEqual({ grants: 1, exchanges: 1, notificationRequests: 0 });
       await expect(client.service.sendInstantSms(smsOrder())).resolves.toMatchObject({ created: true });
-      expect(sim.counters).toEqual({ grants: 1, exchanges: 1, notificationRequests: 1 });
+      expect(sims.sim.counters).toEqual({ grants: 1, exchanges: 1, notificationRequests: 1 });
     } finally {
       await client.close();
     }
@@ -56,22 +40,25 @@ describe('token prefetch', () => {
   it('renews ahead of expiry in the background: sends go on with the old token while the exchange takes 300 ms', async () => {
     // 4 s tokens, 1 s margin: handed out for 3 s, renewed when 0.75 s of that is left. That plan, and the next
     // ones, on fake timers: token-refresher.spec.ts. Here the module's refresher over HTTP, for one renewal.
-    sim = own = await AltinnSimulator.start({ tokenLifetimeSeconds: 4 });
-    const client = await createMaskinportenClient(sim, registerClient(sim, key, { refreshMarginSeconds: 1 }));
+    await sims.start({ tokenLifetimeSeconds: 4 });
+    const client = await createMaskinportenClient(
+      sims.sim,
+      registerClient(sims.sim, key, { refreshMarginSeconds: 1 }),
+    );
     try {
-      sim.exchangeDown(Infinity, { kind: 'delay', ms: 300 });
-      const renewal = () => sim.requests.filter((r) => r.path === EXCHANGE)[1];
+      sims.sim.exchangeDown(Infinity, { kind: 'delay', ms: 300 });
+      const renewal = () => sims.sim.requests.filter((r) => r.path === EXCHANGE)[1];
       const tokensUsed = () =>
-        new Set(sim.requests.filter((r) => SMS.test(r.path)).map((r) => r.authorization)).size;
+        new Set(sims.sim.requests.filter((r) => SMS.test(r.path)).map((r) => r.authorization)).size;
       // Send every 20 ms until a send carries the renewed token.
       const until = Date.now() + 10_000;
       while (tokensUsed() < 2 && Date.now() < until) {
         await client.service.sendInstantSms(smsOrder());
         await sleep(20);
       }
-      expect(sim.counters.grants).toBe(2); // at init, then in the background
+      expect(sims.sim.counters.grants).toBe(2); // at init, then in the background
 
-      const sends = sim.requests.filter((r) => SMS.test(r.path));
+      const sends = sims.sim.requests.filter((r) => SMS.test(r.path));
       expect(sends.every((r) => r.status === 201)).toBe(true);
       // Sends kept arriving while the exchange was held, each with the token from before the renewal.
       const start = renewal()!.at.getTime();
@@ -88,26 +75,26 @@ describe('token prefetch', () => {
   });
 
   it('a failure at start-up is logged, not fatal, and retried in the background', async () => {
-    sim.maskinportenDown(1);
-    const client = await createMaskinportenClient(sim, registerClient(sim, key));
+    sims.sim.maskinportenDown(1);
+    const client = await createMaskinportenClient(sims.sim, registerClient(sims.sim, key));
     try {
-      expect(sim.counters.grants).toBe(0);
+      expect(sims.sim.counters.grants).toBe(0);
       expect(client.logger.lines).toContain(
         'warn Altinn token prefetch failed (Maskinporten rejected the token request (503)); next try in 1000 ms',
       );
       // The retry, a second later (its timing on fake timers: token-refresher.spec.ts).
-      for (let i = 0; i < 100 && sim.counters.grants === 0; i++) await sleep(50);
-      expect(sim.counters.grants).toBe(1);
+      for (let i = 0; i < 100 && sims.sim.counters.grants === 0; i++) await sleep(50);
+      expect(sims.sim.counters.grants).toBe(1);
       await client.service.sendInstantSms(smsOrder());
-      expect(sim.counters).toMatchObject({ grants: 1, exchanges: 1 });
+      expect(sims.sim.counters).toMatchObject({ grants: 1, exchanges: 1 });
     } finally {
       await client.close();
     }
   });
 
   it('with failFast, a failure at start-up fails app.init() with AltinnAuthError', async () => {
-    sim.maskinportenDown(1);
-    const error = await createMaskinportenClient(sim, registerClient(sim, key), {
+    sims.sim.maskinportenDown(1);
+    const error = await createMaskinportenClient(sims.sim, registerClient(sims.sim, key), {
       tokenPrefetch: { failFast: true },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AltinnAuthError);
@@ -119,28 +106,28 @@ describe('token prefetch', () => {
       imports: ['a', 'b'].map((name) =>
         AltinnNotificationsModule.forRoot({
           name,
-          baseUrl: sim.baseUrl,
-          maskinporten: registerClient(sim, key),
+          baseUrl: sims.sim.baseUrl,
+          maskinporten: registerClient(sims.sim, key),
           logging: false,
         }),
       ),
     }).compile();
     await moduleRef.init();
     try {
-      expect(sim.counters.grants).toBe(2);
+      expect(sims.sim.counters.grants).toBe(2);
       for (const name of ['a', 'b']) {
         await moduleRef
           .get<AltinnNotificationsService>(getAltinnNotificationsToken(name))
           .sendInstantSms(smsOrder());
       }
-      expect(sim.counters).toEqual({ grants: 2, exchanges: 2, notificationRequests: 2 });
+      expect(sims.sim.counters).toEqual({ grants: 2, exchanges: 2, notificationRequests: 2 });
     } finally {
       await moduleRef.close();
     }
   });
 
   it('calls prefetch() of a custom provider that has one, also one swapped in with overrideProvider', async () => {
-    const token = await sim.issueToken();
+    const token = await sims.sim.issueToken();
     const calls: string[] = [];
     const custom = (label: string): AltinnTokenProvider => ({
       getToken: () => Promise.resolve(token),
@@ -149,7 +136,7 @@ describe('token prefetch', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
+          baseUrl: sims.sim.baseUrl,
           tokenProvider: custom('from options'),
           logging: { logger: new CaptureLogger() },
         }),
@@ -165,7 +152,7 @@ describe('token prefetch', () => {
     const plain = await Test.createTestingModule({
       imports: [
         AltinnNotificationsModule.forRoot({
-          baseUrl: sim.baseUrl,
+          baseUrl: sims.sim.baseUrl,
           tokenProvider: new StaticTokenProvider(token),
         }),
       ],
@@ -175,11 +162,13 @@ describe('token prefetch', () => {
   });
 
   it('tokenPrefetch: false leaves the token to the first send', async () => {
-    const client = await createMaskinportenClient(sim, registerClient(sim, key), { tokenPrefetch: false });
+    const client = await createMaskinportenClient(sims.sim, registerClient(sims.sim, key), {
+      tokenPrefetch: false,
+    });
     try {
-      expect(sim.counters.grants).toBe(0);
+      expect(sims.sim.counters.grants).toBe(0);
       await client.service.sendInstantSms(smsOrder());
-      expect(sim.counters.grants).toBe(1);
+      expect(sims.sim.counters.grants).toBe(1);
     } finally {
       await client.close();
     }
