@@ -1,7 +1,6 @@
-import type { Agent as HttpAgent } from 'node:http';
-import type { Agent as HttpsAgent } from 'node:https';
 import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
+import type { ConnectionAgents } from '../shared/connection-agents.js';
 import { traceTokenFetch } from '../telemetry/altinn-tracing.js';
 import { traceHttp } from '../telemetry/http-tracing.js';
 import { readJwtClaims } from './compact-jws.js';
@@ -17,12 +16,6 @@ import type { ResolvedMaskinportenOptions } from './maskinporten-options.js';
 
 type Step = 'Maskinporten' | 'Altinn token exchange';
 
-/** @internal Connection pools for the token calls, as axios takes them (the module passes its own). */
-export interface TokenCallAgents {
-  httpAgent: HttpAgent;
-  httpsAgent: HttpsAgent;
-}
-
 /**
  * @internal The two token calls, on a private axios instance (never the process-wide default, whose interceptors
  * belong to the host app). Every status resolves; errors are rebuilt so no request config or header leaves here.
@@ -32,7 +25,7 @@ export class MaskinportenTokenClient {
 
   constructor(
     private readonly o: ResolvedMaskinportenOptions,
-    agents?: TokenCallAgents,
+    agents?: ConnectionAgents,
   ) {
     this.http = axios.create({
       // The module's pools: the exchange is on the notifications API's host, so its connection stays for sends.

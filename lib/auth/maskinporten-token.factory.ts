@@ -4,7 +4,7 @@ import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { MASKINPORTEN_SOURCE } from './maskinporten-option.error.js';
 import { MaskinportenTokenProvider } from './maskinporten-token.provider.js';
-import type { TokenCallAgents } from './maskinporten-token.client.js';
+import type { ConnectionAgents } from '../shared/connection-agents.js';
 
 /** @internal What the module shorthand inherits from the module's own options. */
 export interface MaskinportenModuleContext {
@@ -14,7 +14,7 @@ export interface MaskinportenModuleContext {
   /** The module's logger, or undefined when request logging is off. */
   logger?: LoggerService;
   /** The module's keep-alive pools: the exchange leaves a warm connection to the Altinn host for the first send. */
-  agents?: TokenCallAgents;
+  agents?: ConnectionAgents;
 }
 
 /**

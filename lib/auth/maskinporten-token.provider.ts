@@ -4,7 +4,8 @@ import { FALLBACK_TOKEN_LIFETIME_SECONDS } from './maskinporten.constants.js';
 import type { MaskinportenOptions } from './maskinporten.interfaces.js';
 import { resolveMaskinportenOptions } from './maskinporten-options.js';
 import { MaskinportenTokenCache, type CachedToken } from './maskinporten-token.cache.js';
-import { MaskinportenTokenClient, type TokenCallAgents } from './maskinporten-token.client.js';
+import type { ConnectionAgents } from '../shared/connection-agents.js';
+import { MaskinportenTokenClient } from './maskinporten-token.client.js';
 import type { AltinnTokenProvider } from './token-provider.interfaces.js';
 
 /**
@@ -18,7 +19,7 @@ export class MaskinportenTokenProvider implements AltinnTokenProvider {
   readonly #cache: MaskinportenTokenCache;
 
   /** `agents` (internal): the module's connection pools; without them, Node's global agents. */
-  constructor(options: MaskinportenOptions, agents?: TokenCallAgents) {
+  constructor(options: MaskinportenOptions, agents?: ConnectionAgents) {
     const resolved = resolveMaskinportenOptions(options);
     const client = new MaskinportenTokenClient(resolved, agents);
     const marginMs = resolved.refreshMarginSeconds * 1000;

@@ -56,7 +56,7 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
       transitional: { ...axios.defaults.transitional, clarifyTimeoutError: true },
       // Without proxy variables, axios would still look them up (and parse NO_PROXY) on every request.
       ...(!hasProxyEnvironment() && { proxy: false }),
-      // Keep-alive pools, shared with the Maskinporten token calls (lib/http/connection-agents.ts).
+      // Keep-alive pools, shared with the Maskinporten token calls (lib/shared/connection-agents.ts).
       ...options.agents,
     });
     if (options.logRequests) useLoggingInterceptor(axios, options.logger);

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { ConnectionAgents } from './connection-agents.js';
+import type { ConnectionAgents } from '../shared/connection-agents.js';
 
 /** Per-call options of `sendInstantSms` / `sendInstantEmail` (and the service's other calls). */
 export interface AltinnSendOptions {

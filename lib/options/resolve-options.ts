@@ -15,7 +15,7 @@ import type { PhoneNumberPolicy } from '../dto/validators/altinn-phone-number.js
 import { AltinnConfigurationError } from '../errors/altinn-configuration.error.js';
 import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-options.js';
 import type { OrderChecks } from '../orders/order.validation.js';
-import { createConnectionAgents, type ConnectionAgents } from '../http/connection-agents.js';
+import { createConnectionAgents, type ConnectionAgents } from '../shared/connection-agents.js';
 import type { AltinnHttpSettings, RetryPolicy } from '../http/http.interfaces.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
