@@ -1,6 +1,7 @@
-import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
+import axios, { isAxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
 import { AltinnAuthError } from '../errors/altinn-notifications.error.js';
 import type { ConnectionAgents } from '../shared/connection-agents.js';
+import { exceededMaxContentLength } from '../shared/response-limit.js';
 import { traceTokenFetch } from '../telemetry/altinn-tracing.js';
 import { traceHttp } from '../telemetry/http-tracing.js';
 import { readJwtClaims } from './compact-jws.js';
@@ -104,7 +105,7 @@ export class MaskinportenTokenClient {
       );
     } catch (err) {
       const code = isAxiosError(err) ? err.code : undefined;
-      if (code === AxiosError.ERR_BAD_RESPONSE && /^maxContentLength/.test((err as Error).message)) {
+      if (exceededMaxContentLength(err)) {
         this.log('warn', `${step} ${where} answered more than ${this.o.maxResponseBytes} bytes`, started);
         throw oversizeFailure(step, this.o.maxResponseBytes);
       }

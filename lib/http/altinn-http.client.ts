@@ -22,6 +22,7 @@ import {
   type AltinnRequest,
   type AltinnResponse,
 } from './request-context.js';
+import { exceededMaxContentLength } from '../shared/response-limit.js';
 import { toAltinnResponse, toRequestError } from './response.mapper.js';
 
 /** A retry is only started when this much time is left before the deadline. */
@@ -150,7 +151,7 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
       headers,
       altinn: new RequestContext(request.context, attempt),
     };
-    const url = `${this.options.baseUrl.replace(/\/+$/, '')}${request.path}`;
+    const url = `${this.options.baseUrl}${request.path}`; // resolved without a trailing slash
     const call = { method: request.method, url, attempt, ids: request.context, propagateInto: headers };
     return traceHttp(call, () => this.http.axiosRef.request<string>(config)).catch((err: unknown) => {
       const reason = request.signal?.aborted
@@ -158,16 +159,11 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
         : state.deadlineSignal.aborted || (isAxiosError(err) && err.code === AxiosError.ETIMEDOUT)
           ? 'timeout'
           : 'network';
-      if (reason === 'network' && isTooLarge(err))
+      if (reason === 'network' && exceededMaxContentLength(err))
         throw tooLarge(request, attempt, this.options.maxResponseBytes);
       throw toRequestError(request, attempt, err, reason, this.options.timeoutMs);
     });
   }
-}
-
-/** axios' own words when it stopped reading at `maxContentLength`; its code is shared with a reset body. */
-function isTooLarge(err: unknown): boolean {
-  return isAxiosError(err) && /maxContentLength size of -?\d+ exceeded/.test(err.message);
 }
 
 function tooLarge(request: AltinnRequest, attempts: number, max: number): AltinnRequestError {
