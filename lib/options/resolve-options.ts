@@ -17,6 +17,7 @@ import { resolveFeedOptions, type FeedSettings } from '../feed/resolve-feed-opti
 import type { OrderChecks } from '../orders/order.validation.js';
 import { createConnectionAgents, type ConnectionAgents } from '../shared/connection-agents.js';
 import type { AltinnHttpSettings, RetryPolicy } from '../http/http.interfaces.js';
+import { retryDelay } from '../http/retry.policy.js';
 import { urlRuleViolation, withoutTrailingSlash } from '../shared/url.rule.js';
 import { isAltinnSmsSender, SMS_SENDER_RULE } from '../sms/sms-sender.js';
 import type { AltinnNotificationsModuleOptions } from './options.interfaces.js';
@@ -130,13 +131,13 @@ function resolveDeadline(deadlineMs: number | undefined, timeoutMs: number, retr
   return deadlineMs;
 }
 
-/** The longest the policy waits between attempts, before any `Retry-After` (which the deadline then bounds). */
+/**
+ * The longest the policy waits between attempts, before any `Retry-After` (which the deadline then bounds): its own
+ * `retryDelay` at the top of the jitter.
+ */
 function retryWaits(retry: RetryPolicy): number {
   let total = 0;
-  for (let n = 1; n <= retry.retries; n++) {
-    const base = retry.backoff === 'exponential' ? retry.delayMs * 2 ** (n - 1) : retry.delayMs;
-    total += Math.min(base, retry.maxDelayMs);
-  }
+  for (let n = 1; n <= retry.retries; n++) total += retryDelay(retry, undefined, n, () => 1);
   return total;
 }
 
