@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { inspect } from 'node:util';
 import { AltinnAuthError, MaskinportenTokenProvider } from '../../lib/index.js';
 import { exchangeFailure, maskinportenFailure } from '../../lib/auth/maskinporten-auth.errors.js';
@@ -9,7 +9,7 @@ import { rsaKey } from '../auth/support/maskinporten-keys.js';
 // (10 kB of token characters took 1.4 s, 40 kB 22 s), so a hostile exchange could stall the event loop.
 
 const key = rsaKey();
-const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const { privateKey } = rsaKey();
 
 /** A real signed JWT, the kind of secret an echoing server might send back. */
 function jwt(): string {

@@ -1,4 +1,5 @@
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { randomUUID, sign } from 'node:crypto';
+import { rsaKey } from '../auth/support/maskinporten-keys.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
 import { call } from './simulator.helpers.js';
 import { cancel, getJson, NIN, personOrder, postChain } from './scheduled.helpers.js';
@@ -43,7 +44,7 @@ describe('AltinnSimulator faults on the scheduled-order endpoints and the token 
   });
 
   it('delays every Maskinporten grant and token exchange by N ms with a delay fault', async () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const { privateKey, publicKey } = rsaKey();
     sim.registerMaskinportenClient({ clientId: 'bench', publicKey, keyId: 'k1' });
     sim.maskinportenDown(Infinity, { kind: 'delay', ms: 200 });
     sim.exchangeDown(Infinity, { kind: 'delay', ms: 200 });

@@ -1,11 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomUUID,
+  type JsonWebKey,
+  type KeyObject,
+} from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** One RSA client key in every form a service owner may hold it. */
 export interface TestKey {
+  privateKey: KeyObject;
   publicKey: KeyObject;
   pkcs8Pem: string;
   pkcs1Pem: string;
@@ -14,8 +22,16 @@ export interface TestKey {
   secrets: string[];
 }
 
+/** The run's RSA-2048 keys (test/support/global-setup.mjs), each handed out once per spec file. */
+const pool: string[] = process.env.TEST_RSA_KEYS
+  ? (JSON.parse(readFileSync(process.env.TEST_RSA_KEYS, 'utf8')) as string[])
+  : [];
+
+/** A key no other call in this spec file got: from the run's pool while it lasts, then a new one. */
 export function rsaKey(modulusLength = 2048): TestKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength });
+  const pem = modulusLength === 2048 ? pool.shift() : undefined;
+  const privateKey = pem ? createPrivateKey(pem) : generateKeyPairSync('rsa', { modulusLength }).privateKey;
+  const publicKey = createPublicKey(privateKey);
   const pkcs8Pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const pkcs1Pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const jwk = privateKey.export({ format: 'jwk' });
@@ -23,7 +39,7 @@ export function rsaKey(modulusLength = 2048): TestKey {
     pem.split('\n').filter((l) => /^[A-Za-z0-9+/=]{40,}$/.test(l)),
   );
   const jwkParts = [jwk.d, jwk.p, jwk.q, jwk.dp, jwk.dq, jwk.qi].map((v) => String(v).slice(0, 40));
-  return { publicKey, pkcs8Pem, pkcs1Pem, jwk, secrets: [...pemLines, ...jwkParts] };
+  return { privateKey, publicKey, pkcs8Pem, pkcs1Pem, jwk, secrets: [...pemLines, ...jwkParts] };
 }
 
 /**
