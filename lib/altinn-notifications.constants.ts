@@ -1,4 +1,4 @@
-// Imports nothing: every folder of lib/ may read these (see test/architecture/imports.spec.ts).
+// Imports nothing: every folder of lib/ may read these (see test/architecture/imports.cases.ts).
 
 /** Injection token for the module's `AltinnTokenProvider`; `overrideProvider(ALTINN_TOKEN_PROVIDER)` swaps it. */
 export const ALTINN_TOKEN_PROVIDER = Symbol('ALTINN_TOKEN_PROVIDER');

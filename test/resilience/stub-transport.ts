@@ -12,7 +12,7 @@ import { CaptureLogger } from '../support/capture-logger.js';
 
 // The module with a stub axios adapter in place of the network, for the time rules of retries, timeouts and the
 // deadline on Jest's fake timers (the guide allows a stub transport for logic about time, and only for that).
-// The same rules over real HTTP are in timeouts.spec.ts and the fault matrix.
+// The same rules over real HTTP are in timeouts.cases.ts and the fault matrix.
 
 /** What the stub answers one attempt with. */
 export type StubAnswer =

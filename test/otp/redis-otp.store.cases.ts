@@ -11,7 +11,7 @@ describeRedis('RedisOtpStore (real redis-server)', () => {
 
   // Two clients, one key prefix: two app instances sharing one Redis. A wide timeout: a new client's first call
   // (connect, script load) took over the default 2 s on a loaded machine; the timeout has its own spec
-  // (test/security/otp-redis-failure.spec.ts).
+  // (test/security/otp-redis-failure.cases.ts).
   otpStoreContract(async () => {
     const keyPrefix = redis.prefix();
     return {

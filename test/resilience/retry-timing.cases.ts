@@ -9,7 +9,7 @@ import { stubClient, type StubClient } from './stub-transport.js';
 
 // When each attempt starts, and when a call ends: the time rules of retries, per-attempt timeouts and the deadline,
 // on Jest's fake timers with a stub transport, so that exact times can be asserted without waiting for them.
-// Over real HTTP: the per-attempt timeout and the deadline on a real socket in timeouts.spec.ts, the outcomes of
+// Over real HTTP: the per-attempt timeout and the deadline on a real socket in timeouts.cases.ts, the outcomes of
 // every fault in the fault matrix.
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0); // a whole second, for Retry-After dates

@@ -138,7 +138,7 @@ describe('token flow failures', () => {
   it.each(cases)('%s → a clear AltinnAuthError, nothing sent', async (_name, setup, expected) => {
     const options = registerClient(sim, key);
     // The send's retry policy has its own suite (test/resilience); here each failure must surface as it is,
-    // on a send that fetches its token itself (prefetch failures: token-prefetch.spec.ts).
+    // on a send that fetches its token itself (prefetch failures: token-prefetch.cases.ts).
     const client = await createMaskinportenClient(
       sim,
       { ...options, ...(setup(sim) ?? {}) },

@@ -16,7 +16,7 @@ import { createMaskinportenClient, registerClient } from './support/maskinporten
 import { rsaKey } from './support/maskinporten-keys.js';
 
 // Tokens off the send path (issue 15): the module fetches the token while the app starts and renews it in the
-// background, so sends do not wait for Maskinporten or the exchange. The timing rules: token-refresher.spec.ts.
+// background, so sends do not wait for Maskinporten or the exchange. The timing rules: token-refresher.cases.ts.
 
 const key = rsaKey();
 const SMS = /instant\/sms$/;
@@ -39,7 +39,7 @@ describe('token prefetch', () => {
 
   it('renews ahead of expiry in the background: sends go on with the old token while the exchange takes 300 ms', async () => {
     // 4 s tokens, 1 s margin: handed out for 3 s, renewed when 0.75 s of that is left. That plan, and the next
-    // ones, on fake timers: token-refresher.spec.ts. Here the module's refresher over HTTP, for one renewal.
+    // ones, on fake timers: token-refresher.cases.ts. Here the module's refresher over HTTP, for one renewal.
     await sims.start({ tokenLifetimeSeconds: 4 });
     const client = await createMaskinportenClient(
       sims.sim,
@@ -82,7 +82,7 @@ describe('token prefetch', () => {
       expect(client.logger.lines).toContain(
         'warn Altinn token prefetch failed (Maskinporten rejected the token request (503)); next try in 1000 ms',
       );
-      // The retry, a second later (its timing on fake timers: token-refresher.spec.ts).
+      // The retry, a second later (its timing on fake timers: token-refresher.cases.ts).
       for (let i = 0; i < 100 && sims.sim.counters.grants === 0; i++) await sleep(50);
       expect(sims.sim.counters.grants).toBe(1);
       await client.service.sendInstantSms(smsOrder());

@@ -19,7 +19,7 @@ describe('Maskinporten token cache', () => {
   });
 
   it('200 concurrent first sends cause exactly one grant and one exchange', async () => {
-    // Without the start-up prefetch, which would fetch the token before any send (token-prefetch.spec.ts).
+    // Without the start-up prefetch, which would fetch the token before any send (token-prefetch.cases.ts).
     const client = await createMaskinportenClient(sims.sim, registerClient(sims.sim, key), {
       tokenPrefetch: false,
     });
@@ -43,7 +43,7 @@ describe('Maskinporten token cache', () => {
     // The clock (shared by library and simulator) is moved instead of waited for; HTTP stays real.
     clock = fakeDate();
     await sims.start({ tokenLifetimeSeconds: 3 });
-    // Without the background refresh, which would renew it first (token-prefetch.spec.ts).
+    // Without the background refresh, which would renew it first (token-prefetch.cases.ts).
     const client = await createMaskinportenClient(
       sims.sim,
       registerClient(sims.sim, key, { refreshMarginSeconds: 1 }),

@@ -100,7 +100,7 @@ describe('unbounded answers from Altinn (or what poses as it)', () => {
   it('a body that never ends, with no deadlineMs set, ends at the default deadline (timeoutMs × attempts + waits)', async () => {
     // On fake timers with a stub transport whose body never ends (and never pauses long enough for the
     // per-attempt timeout): 5 s timeout, no retry, so the default deadline is 5 s. The same body trickling in over
-    // a real socket: timeouts.spec.ts ('a body that keeps trickling in is cut at the deadline ...').
+    // a real socket: timeouts.cases.ts ('a body that keeps trickling in is cut at the deadline ...').
     const client = await stubClient({ timeoutMs: 5000, retry: false });
     jest.useFakeTimers({ now: 0, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
     try {

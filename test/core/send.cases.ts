@@ -90,7 +90,7 @@ describe('sending instant SMS and email over HTTP', () => {
     expect(ctx.sim.requests).toHaveLength(0);
   });
 
-  // reason "timeout": test/resilience/timeouts.spec.ts over a real socket, retry-timing.spec.ts to the millisecond.
+  // reason "timeout": test/resilience/timeouts.cases.ts over a real socket, retry-timing.cases.ts to the millisecond.
 
   it('a connection reset is AltinnRequestError reason "network"', async () => {
     ctx.sim.inject({ kind: 'reset' });

@@ -1,7 +1,7 @@
 // What only a real socket shows: axios' per-attempt timeout before the headers and in a pause of the body, and the
 // deadline ending a body that never pauses. Timeouts are at least 5 s, so these tests run concurrently, each on its
 // own simulator. The time rules themselves (which attempt gets how long, when the call ends) are asserted to the
-// millisecond on fake timers in retry-timing.spec.ts.
+// millisecond on fake timers in retry-timing.cases.ts.
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -69,7 +69,7 @@ describe('per-attempt timeout, deadline and slow body', () => {
     async () => {
       // Headers at once, then a byte every 300 ms of a body that never completes: no gap is long enough for the
       // per-attempt timeout, so only the deadline ends it. No deadlineMs, no retry: the deadline is the 5 s timeout.
-      // (Issue 12, item 5: such a body outlived timeoutMs for ever; test/security/altinn-unbounded-answer.spec.ts.)
+      // (Issue 12, item 5: such a body outlived timeoutMs for ever; test/security/altinn-unbounded-answer.cases.ts.)
       const trickler = createServer((req, res) => {
         req.resume();
         res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': '100000' });

@@ -4,7 +4,7 @@ import { resolveTokenPrefetch, TokenRefresher } from '../../lib/auth/token-refre
 import { CaptureLogger } from '../support/capture-logger.js';
 
 // The timing rules of the background refresh, on fake timers with a stub provider. The same refresher against
-// the simulator's Maskinporten, over HTTP, is in token-prefetch.spec.ts.
+// the simulator's Maskinporten, over HTTP, is in token-prefetch.cases.ts.
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);

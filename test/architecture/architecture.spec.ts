@@ -1,0 +1,4 @@
+// Jest runs this folder as one spec file: its ESM mode loads Nest, class-validator and axios afresh for every file
+// (~0.7 s of CPU each). Each concern stays in its own `*.cases.ts` (CONTRIBUTING.md, "Tests").
+import './imports.cases.js';
+import './suite-layout.cases.js';
