@@ -20,6 +20,7 @@ export default {
   testTimeout: 30000,
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testSequencer: '<rootDir>/test/support/test-sequencer.mjs',
   // Jest's ESM mode keeps every module a spec file loaded (≈ 2.5–9 MB a file): a worker past this is restarted
   // between files, instead of spending more and more of its time in garbage collection.
   workerIdleMemoryLimit: '300MB',
