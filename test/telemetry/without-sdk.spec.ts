@@ -1,8 +1,29 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AltinnValidationError, type AltinnAuditRecord } from '../../lib/index.js';
+import { traceOperation, traceSend, traceTokenFetch } from '../../lib/telemetry/altinn-tracing.js';
+import { traceHttp } from '../../lib/telemetry/http-tracing.js';
+import { loadOpenTelemetry, openTelemetry } from '../../lib/telemetry/open-telemetry.loader.js';
+import { SPAN } from '../../lib/telemetry/telemetry.constants.js';
 import { smsOrder, useTestClient } from '../support/altinn-client.js';
 
 const SMS_PATH = '/notifications/api/v1/future/orders/instant/sms';
+
+// First in this file: no module has started yet, so nothing has loaded the API.
+describe('a call before the API has loaded (outside Nest, or before start-up ends)', () => {
+  it('runs untraced, and starts loading the API for the calls after it', async () => {
+    expect(openTelemetry()).toBeUndefined();
+    await expect(traceOperation(SPAN.cancel, async () => 'cancelled')).resolves.toBe('cancelled');
+    await expect(traceSend(SPAN.send, 'sms', async () => ({ created: true }))).resolves.toEqual({
+      created: true,
+    });
+    await expect(traceTokenFetch(async () => 'token')).resolves.toBe('token');
+    const call = { method: 'GET', url: 'http://127.0.0.1:1/x' };
+    await expect(traceHttp(call, async () => ({ status: 204 }))).resolves.toEqual({ status: 204 });
+    const api = await loadOpenTelemetry();
+    expect(api?.trace).toBe(trace);
+    expect(openTelemetry()).toBe(api);
+  });
+});
 
 // The API is installed (a devDependency) but no SDK is registered: what most apps without tracing have.
 describe('OpenTelemetry API without an SDK: nothing changes', () => {
