@@ -1,4 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { AltinnSimulator } from '../../lib/testing/index.js';
 
 /**
  * A loopback TCP pass-through in front of the simulator that counts the connections clients open to it. Bytes
@@ -37,6 +38,12 @@ export class ConnectionCounter {
     return counter;
   }
 
+  /** Resolves once no client connection is open, or after `ms`: the test then asserts on `open`. */
+  async allClosed(ms = 2000): Promise<void> {
+    const until = Date.now() + ms;
+    while (this.open > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
   /** `targetUrl` with this proxy's port instead: what a client is pointed at. */
   via(targetUrl: string): string {
     const url = new URL(targetUrl);
@@ -53,4 +60,25 @@ export class ConnectionCounter {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A simulator behind a `ConnectionCounter` for the enclosing `describe`: started once, both reset before each test. */
+export function useCountedSimulator(): {
+  readonly sim: AltinnSimulator;
+  readonly counter: ConnectionCounter;
+} {
+  const ctx = {} as { sim: AltinnSimulator; counter: ConnectionCounter };
+  beforeAll(async () => {
+    ctx.sim = await AltinnSimulator.start();
+    ctx.counter = await ConnectionCounter.start(ctx.sim.url);
+  });
+  afterAll(async () => {
+    await ctx.counter?.close();
+    await ctx.sim?.close();
+  });
+  beforeEach(() => {
+    ctx.sim.reset();
+    ctx.counter.connections = 0;
+  });
+  return ctx;
 }

@@ -1,6 +1,5 @@
-import { AltinnSimulator } from '../../lib/testing/index.js';
 import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
-import { ConnectionCounter } from './connection-counter.js';
+import { useCountedSimulator } from './connection-counter.js';
 
 /**
  * Real Altinn is HTTPS: a connection per message is a TLS handshake per message. Counted on the server side of
@@ -8,22 +7,9 @@ import { ConnectionCounter } from './connection-counter.js';
  */
 describe('keep-alive agents on the module’s own axios instance', () => {
   const SENDS = 8;
-  let sim: AltinnSimulator;
-  let counter: ConnectionCounter;
+  const ctx = useCountedSimulator();
   let client: TestClient | undefined;
 
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    counter = await ConnectionCounter.start(sim.url);
-  });
-  afterAll(async () => {
-    await counter.close();
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.reset();
-    counter.connections = 0;
-  });
   afterEach(async () => {
     await client?.close();
     client = undefined;
@@ -37,26 +23,26 @@ describe('keep-alive agents on the module’s own axios instance', () => {
   }
 
   it('by default, sequential sends reuse one connection', async () => {
-    client = await createTestClient(sim, { baseUrl: counter.via(sim.baseUrl), retry: false });
+    client = await createTestClient(ctx.sim, { baseUrl: ctx.counter.via(ctx.sim.baseUrl), retry: false });
     await sendSequentially(SENDS);
-    expect(sim.orders).toHaveLength(SENDS);
-    expect(counter.connections).toBe(1);
+    expect(ctx.sim.orders).toHaveLength(SENDS);
+    expect(ctx.counter.connections).toBe(1);
   });
 
   it('keepAlive: false opens a new connection for every send', async () => {
-    client = await createTestClient(sim, {
-      baseUrl: counter.via(sim.baseUrl),
+    client = await createTestClient(ctx.sim, {
+      baseUrl: ctx.counter.via(ctx.sim.baseUrl),
       retry: false,
       keepAlive: false,
     });
     await sendSequentially(SENDS);
-    expect(sim.orders).toHaveLength(SENDS);
-    expect(counter.connections).toBe(SENDS);
+    expect(ctx.sim.orders).toHaveLength(SENDS);
+    expect(ctx.counter.connections).toBe(SENDS);
   });
 
   it('keepAlive: { maxSockets: 2 } sends concurrent calls over at most two connections', async () => {
-    client = await createTestClient(sim, {
-      baseUrl: counter.via(sim.baseUrl),
+    client = await createTestClient(ctx.sim, {
+      baseUrl: ctx.counter.via(ctx.sim.baseUrl),
       retry: false,
       keepAlive: { maxSockets: 2 },
     });
@@ -64,22 +50,17 @@ describe('keep-alive agents on the module’s own axios instance', () => {
       Array.from({ length: SENDS }, () => client!.service.sendInstantSms(smsOrder())),
     );
     expect(results.every((r) => r.created)).toBe(true);
-    expect(sim.orders).toHaveLength(SENDS);
-    expect(counter.connections).toBe(2);
+    expect(ctx.sim.orders).toHaveLength(SENDS);
+    expect(ctx.counter.connections).toBe(2);
   });
 
   it('closing the module ends its kept-alive connections', async () => {
-    client = await createTestClient(sim, { baseUrl: counter.via(sim.baseUrl), retry: false });
+    client = await createTestClient(ctx.sim, { baseUrl: ctx.counter.via(ctx.sim.baseUrl), retry: false });
     await sendSequentially(2);
-    expect(counter.open).toBe(1);
+    expect(ctx.counter.open).toBe(1);
     await client.close();
     client = undefined;
-    await waitFor(() => counter.open === 0);
-    expect(counter.open).toBe(0);
+    await ctx.counter.allClosed();
+    expect(ctx.counter.open).toBe(0);
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!condition() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-}

@@ -1,8 +1,7 @@
-import { AltinnSimulator } from '../../lib/testing/index.js';
 import { createMaskinportenClient, registerClient } from '../auth/support/maskinporten-client.js';
 import { rsaKey } from '../auth/support/maskinporten-keys.js';
 import { smsOrder } from '../support/altinn-client.js';
-import { ConnectionCounter } from './connection-counter.js';
+import { useCountedSimulator } from './connection-counter.js';
 
 /**
  * In production the token exchange (platform.altinn.no/authentication/...) and the notifications API
@@ -12,37 +11,26 @@ import { ConnectionCounter } from './connection-counter.js';
  */
 describe('the start-up token exchange leaves the first send a warm connection', () => {
   const key = rsaKey();
-  let sim: AltinnSimulator;
-  let counter: ConnectionCounter;
-
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-    counter = await ConnectionCounter.start(sim.url);
-  });
-  afterAll(async () => {
-    await counter.close();
-    await sim.close();
-  });
-  beforeEach(() => {
-    sim.reset();
-    counter.connections = 0;
-  });
+  const ctx = useCountedSimulator();
 
   async function client(extra: Parameters<typeof createMaskinportenClient>[2] = {}) {
-    const maskinporten = registerClient(sim, key, { platformUrl: counter.via(sim.platformUrl) });
-    return createMaskinportenClient(sim, maskinporten, { baseUrl: counter.via(sim.baseUrl), ...extra });
+    const maskinporten = registerClient(ctx.sim, key, { platformUrl: ctx.counter.via(ctx.sim.platformUrl) });
+    return createMaskinportenClient(ctx.sim, maskinporten, {
+      baseUrl: ctx.counter.via(ctx.sim.baseUrl),
+      ...extra,
+    });
   }
 
   it('after app.init() the exchange’s connection is open, and the first sends open no other', async () => {
     const app = await client();
     try {
-      expect(sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 0 });
-      expect(counter.connections).toBe(1);
+      expect(ctx.sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 0 });
+      expect(ctx.counter.connections).toBe(1);
       for (let i = 0; i < 3; i++) {
         await expect(app.service.sendInstantSms(smsOrder())).resolves.toMatchObject({ created: true });
       }
-      expect(sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 3 });
-      expect(counter.connections).toBe(1);
+      expect(ctx.sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 3 });
+      expect(ctx.counter.connections).toBe(1);
     } finally {
       await app.close();
     }
@@ -50,25 +38,20 @@ describe('the start-up token exchange leaves the first send a warm connection', 
 
   it('closing the module ends that connection too (no socket left in a global pool)', async () => {
     const app = await client();
-    expect(counter.open).toBe(1);
+    expect(ctx.counter.open).toBe(1);
     await app.close();
-    await waitFor(() => counter.open === 0);
-    expect(counter.open).toBe(0);
+    await ctx.counter.allClosed();
+    expect(ctx.counter.open).toBe(0);
   });
 
   it('keepAlive: false applies to the token calls as well: each call its own connection', async () => {
     const app = await client({ keepAlive: false });
     try {
       await app.service.sendInstantSms(smsOrder());
-      expect(sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 1 });
-      expect(counter.connections).toBe(2);
+      expect(ctx.sim.counters).toMatchObject({ exchanges: 1, notificationRequests: 1 });
+      expect(ctx.counter.connections).toBe(2);
     } finally {
       await app.close();
     }
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 2000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!condition() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
-}
