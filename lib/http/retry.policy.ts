@@ -21,10 +21,24 @@ export function isRetryable(error: unknown): boolean {
 export function retryDelay(policy: RetryPolicy, error: unknown, retry: number, random = Math.random): number {
   const base =
     policy.backoff === 'exponential'
-      ? Math.round(random() * policy.delayMs * 2 ** (retry - 1)) // full jitter spreads a herd of clients
+      ? fullJitterDelay(policy.delayMs, policy.maxDelayMs, retry, random)
       : policy.delayMs;
   const retryAfterMs = error instanceof AltinnApiError ? (error.retryAfterSeconds ?? 0) * 1000 : 0;
   return Math.min(Math.max(base, retryAfterMs), policy.maxDelayMs);
+}
+
+/**
+ * @internal Exponential backoff with full jitter: a random wait up to `delayMs × 2^(retry-1)`, capped at
+ * `maxDelayMs` before the draw, so clients that failed together spread out at every retry, the late ones too
+ * ("Exponential Backoff And Jitter", aws.amazon.com/blogs/architecture). The HTTP retries and the queue share it.
+ */
+export function fullJitterDelay(
+  delayMs: number,
+  maxDelayMs: number,
+  retry: number,
+  random = Math.random,
+): number {
+  return Math.round(random() * Math.min(delayMs * 2 ** (retry - 1), maxDelayMs));
 }
 
 /**

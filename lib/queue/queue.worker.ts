@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { AltinnNotificationsService } from '../altinn-notifications.service.js';
 import { serverText } from '../errors/server-text.js';
+import { fullJitterDelay } from '../http/retry.policy.js';
 import type { BullMq } from './bullmq.loader.js';
 import { classify, failureLine, slowDownMs, toFailure } from './queue.errors.js';
 import type { AltinnQueueEvent, AltinnQueueFailure } from './queue.interfaces.js';
@@ -67,9 +68,9 @@ export function startWorker(
     stalledInterval: settings?.stalledInterval,
     maxStalledCount: settings?.maxStalledCount,
     settings: {
+      // Jobs that failed together do not come back together.
       backoffStrategy: (attemptsMade: number) =>
-        // Full jitter, so jobs that failed together do not come back together.
-        Math.round(Math.random() * Math.min(retry.delayMs * 2 ** (attemptsMade - 1), retry.maxDelayMs)),
+        fullJitterDelay(retry.delayMs, retry.maxDelayMs, attemptsMade),
     },
   });
 

@@ -7,7 +7,7 @@ import {
   AltinnRequestError,
   StaticTokenProvider,
 } from '../../lib/index.js';
-import { isRetryable, RESPONSE_TOO_LARGE, retryDelay } from '../../lib/http/retry.policy.js';
+import { fullJitterDelay, isRetryable, RESPONSE_TOO_LARGE, retryDelay } from '../../lib/http/retry.policy.js';
 import { resolveOptions } from '../../lib/options/resolve-options.js';
 
 const site = { method: 'POST', path: '/p' };
@@ -48,6 +48,13 @@ describe('retryDelay', () => {
     expect([1, 2, 3].map((n) => retryDelay(exponential, api(503), n, () => 1))).toEqual([2000, 4000, 8000]);
     expect(retryDelay(exponential, api(503), 3, () => 0.5)).toBe(4000);
     expect(retryDelay(exponential, api(503), 3, () => 0)).toBe(0);
+  });
+
+  it('exponential: the cap comes before the draw, so late retries still spread out', () => {
+    const capped = { ...exponential, maxDelayMs: 3000 };
+    expect(retryDelay(capped, api(503), 5, () => 0.5)).toBe(1500);
+    expect(retryDelay(capped, api(503), 5, () => 0.1)).toBe(300);
+    expect(fullJitterDelay(1000, 3000, 5, () => 0.5)).toBe(1500);
   });
 
   it('Retry-After wins when longer, and maxDelayMs caps both', () => {
