@@ -1,9 +1,9 @@
 import { IsOptional, IsString } from 'class-validator';
 import { HasNoControlCharacters, IsNotBlank } from './validators/altinn.decorators.js';
 
-/** The fields every instant order has; Altinn's idempotency key space is shared by SMS and email. */
-export abstract class InstantOrderBaseDto {
-  /** One per logical message; generated (UUID) when omitted and reused for every retry of the call. */
+/** The ids every order has, instant or scheduled (`sendOrder`'s `NotificationOrderDto` too). */
+export abstract class OrderIdsDto {
+  /** One per logical message or order; generated (UUID) when omitted and reused for every retry of the call. */
   @IsOptional()
   @IsNotBlank()
   @HasNoControlCharacters()
@@ -15,3 +15,6 @@ export abstract class InstantOrderBaseDto {
   @HasNoControlCharacters()
   sendersReference?: string;
 }
+
+/** The fields every instant order has; Altinn's idempotency key space is shared by SMS and email. */
+export abstract class InstantOrderBaseDto extends OrderIdsDto {}

@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
-import { HasNoControlCharacters, IsNestedObject, IsNotBlank } from '../dto/validators/altinn.decorators.js';
+import { OrderIdsDto } from '../dto/instant-order-base.dto.js';
+import { HasNoControlCharacters, IsNestedObject } from '../dto/validators/altinn.decorators.js';
 import type { OrderSendTime } from './order.interfaces.js';
 import { NotificationRecipientDto } from './order-recipient.dto.js';
 import {
@@ -51,18 +52,7 @@ export class NotificationReminderDto {
 }
 
 /** Body of `POST /future/orders` (`NotificationOrderChainRequestExt`, `NotificationOrderChainRequestValidator`). */
-export class NotificationOrderDto {
-  /** One per logical order; generated (UUID) when omitted and reused for every retry of the call. */
-  @IsOptional()
-  @IsNotBlank()
-  @HasNoControlCharacters()
-  idempotencyId?: string;
-
-  @IsOptional()
-  @IsString()
-  @HasNoControlCharacters()
-  sendersReference?: string;
-
+export class NotificationOrderDto extends OrderIdsDto {
   @IsOptional()
   @IsZonedDateTime()
   @IsNotPast()

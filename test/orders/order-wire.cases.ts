@@ -121,7 +121,11 @@ describe('scheduled order validation (pure: Altinn rules and local extras)', () 
       delayDays: 2,
       recipient: { recipientOrganization: { orgNumber: '987654321', channelSchema: 'Sms' } },
     });
-    expect(errorsOf(order).map((e) => e.path)).toEqual([
+    expect(
+      errorsOf(order)
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([
       'idempotencyId',
       'reminders.0.delayDays',
       'reminders.1.recipient.recipientOrganization.smsSettings',
