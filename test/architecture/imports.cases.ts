@@ -16,17 +16,11 @@
  * lib/index.ts (the public API) may import anything; lib/testing/ (the simulator) imports nothing else from lib/.
  * A new folder must be placed here, or the test fails.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { tsFiles } from './ts-files.js';
 
 const LIB = resolve('lib');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
 
 /** Relative imports of a file, resolved to .ts paths (type-only imports included: they are still coupling). */
 function importsOf(file: string): string[] {
@@ -36,7 +30,7 @@ function importsOf(file: string): string[] {
   );
 }
 
-const files = sources(LIB);
+const files = tsFiles(LIB);
 const graph = new Map(files.map((f) => [f, importsOf(f)]));
 const rel = (f: string) => relative(process.cwd(), f);
 

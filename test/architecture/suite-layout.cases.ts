@@ -1,13 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-
-/** The suite's TypeScript files, recursively. */
-function tsFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? tsFiles(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+import { tsFiles } from './ts-files.js';
 
 /**
  * Most test folders run as one Jest file, `<folder>.spec.ts`, importing the folder's `*.cases.ts` (CONTRIBUTING.md,
