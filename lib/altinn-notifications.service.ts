@@ -188,6 +188,7 @@ export class AltinnNotificationsService implements OnApplicationBootstrap {
       const shared = new SharedCall<R>(
         (signal) => this.sendOnce(send, { ...options, signal }).finally(() => this.inFlight.delete(id)),
         { method: 'POST', path: send.path },
+        options.signal,
       );
       this.inFlight.set(id, shared);
       call = shared;

@@ -6,15 +6,22 @@ import { AltinnRequestError } from '../errors/altinn-notifications.error.js';
  * joined without a signal keeps it going, whatever the others do.
  */
 export class SharedCall<R> {
-  private readonly controller = new AbortController();
+  /**
+   * None when the first caller has no signal: it never leaves, so nothing could abort the request (and axios
+   * would listen on a signal per send for nothing).
+   */
+  private readonly controller: AbortController | undefined;
   private waiting = 0;
   readonly promise: Promise<R>;
 
+  /** `first` is the signal of the caller that starts the request, who then `join`s like every other. */
   constructor(
-    start: (signal: AbortSignal) => Promise<R>,
+    start: (signal: AbortSignal | undefined) => Promise<R>,
     private readonly site: { method: string; path: string },
+    first: AbortSignal | undefined,
   ) {
-    this.promise = start(this.controller.signal);
+    this.controller = first ? new AbortController() : undefined;
+    this.promise = start(this.controller?.signal);
   }
 
   /**
@@ -26,7 +33,7 @@ export class SharedCall<R> {
     if (!signal) return this.promise;
     return new Promise<R>((resolve, reject) => {
       const onAbort = () => {
-        if (--this.waiting === 0) this.controller.abort();
+        if (--this.waiting === 0) this.controller?.abort();
         else
           reject(
             new AltinnRequestError('aborted', { ...this.site, attempts: 0, detail: 'aborted by the caller' }),
