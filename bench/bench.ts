@@ -4,7 +4,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureCapacity } from './capacity.js';
 import { createBareClient, createModuleClient } from './client-app.js';
-import { measureLocalCost } from './local-cost.js';
+import { LocalCostMeter } from './local-cost.js';
 import { runLoad } from './load.js';
 import { machineInfo } from './machine.js';
 import { measureMemory } from './memory.js';
@@ -40,14 +40,20 @@ const elapsed = () => (performance.now() - started) / 1000;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench does)');
 
-progress('4. local cost (no HTTP)');
-const localCost = measureLocalCost();
+// The local cost runs in rounds between the other parts: one slow minute of a shared machine moves one round.
+const localCost = new LocalCostMeter();
+const localCostRound = (after: string) => {
+  const { meanMicros } = localCost.round(after);
+  progress(`4. local cost (no HTTP), round after ${after}: ${meanMicros.toFixed(1)} µs`);
+};
+localCostRound('start');
 
 const sim = await SimProcess.start();
 try {
   progress(`simulator child pid ${sim.pid} at ${sim.where.url}`);
   progress('3. token storm: 1,000 concurrent first sends');
   const tokenStorm = await measureTokenStorm(sim, 1_000);
+  localCostRound('token storm');
 
   const client = await createModuleClient(sim);
   const bare = createBareClient(sim.where.baseUrl);
@@ -97,12 +103,16 @@ try {
       logging: { logger: { log: () => undefined, warn: () => undefined, error: () => undefined } },
     });
 
+    localCostRound('throughput');
+
     progress(`5. memory over ${MEMORY_SENDS.toLocaleString('en')} sends`);
     await between();
     const memory = await measureMemory(client.service, send.module, MEMORY_SENDS, 64);
+    localCostRound('memory');
 
     progress(`7. queue: ${QUEUE_ORDERS.toLocaleString('en')} orders, 1 and 3 worker processes`);
     const queue = await measureQueue(sim, QUEUE_ORDERS, 16);
+    localCostRound('queue');
 
     progress('6. token latency across token renewals');
     const tokenLatency = await measureTokenLatency();
@@ -121,7 +131,7 @@ try {
       loggingOff: quietRow,
       loggingDiscarded: discardRow,
       tokenStorm,
-      localCost,
+      localCost: localCost.result(),
       memory,
       queue,
       tokenLatency,

@@ -73,8 +73,10 @@ export function formatReport(r: BenchResults): string {
     '',
     `3. Token storm: ${int(ts.sends)} concurrent first sends → ${ts.grants} grant(s), ${ts.exchanges} exchange(s); ` +
       `${int(ts.created)} created in ${ts.seconds.toFixed(2)} s`,
-    `4. Local cost (toWireSmsOrder + JSON.stringify, warm, ${int(lc.iterations)} orders): mean ${lc.meanMicros.toFixed(1)} µs, ` +
-      `median of batch means ${lc.medianBatchMicros.toFixed(1)} µs, p99 of batch means ${lc.p99BatchMicros.toFixed(1)} µs`,
+    `4. Local cost (toWireSmsOrder + JSON.stringify, warm, ${int(lc.iterations)} orders in ${lc.rounds.length} rounds): ` +
+      `median of the rounds ${lc.medianMicros.toFixed(1)} µs; rounds ` +
+      lc.rounds.map((x) => `${x.meanMicros.toFixed(1)} (after ${x.after})`).join(', ') +
+      ` µs; p99 of batch means ${lc.p99BatchMicros.toFixed(1)} µs`,
     `5. Memory over ${int(mem.sends)} sends at concurrency ${mem.concurrency} (${int(mem.load.perSecond)} req/s, ${mem.load.failures} failed): ` +
       `RSS ${mem.before.rssMB.toFixed(1)} → ${mem.after.rssMB.toFixed(1)} MB, heap used ${mem.before.heapUsedMB.toFixed(1)} → ` +
       `${mem.after.heapUsedMB.toFixed(1)} MB (${perSend(mem.heapGrowthMB, mem.sends)} per send), in flight after: ${mem.inFlightAfter}`,
