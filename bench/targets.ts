@@ -64,11 +64,14 @@ export function checkTargets(r: Omit<BenchResults, 'targets'>): TargetCheck[] {
           value: `${row.p99Ms.toFixed(1)} ms`,
           met: row.p99Ms <= row.p50Ms + 10,
         },
+        // A paired sign test: the first send of a fresh app against its second. Were the first paying for nothing
+        // (no token, no connection, no first run), it would be the slower of the two in 8 or 9 starts of 9 only 10
+        // times in 512. Against the p50 of an app that has sent for 8 s, a young app's sends all lose.
         {
-          name: 'first send after app.init(): not slower than the median',
-          target: `≤ ${row.p50Ms.toFixed(1)} ms`,
-          value: `${row.firstMs.toFixed(1)} ms`,
-          met: row.firstMs <= row.p50Ms,
+          name: `first send after app.init(): slower than the app's second send in at most ${row.firstSendsMs.length - 2} of ${row.firstSendsMs.length} starts`,
+          target: `≤ ${row.firstSendsMs.length - 2}`,
+          value: `${row.firstSlower} (first sends' median ${row.firstMs.toFixed(1)} ms, p50 ${row.p50Ms.toFixed(1)} ms)`,
+          met: row.firstSlower <= row.firstSendsMs.length - 2,
         },
       ]),
     ...r.queue.map((row) => ({
