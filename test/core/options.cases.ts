@@ -58,6 +58,23 @@ describe('module options', () => {
     await ref.close();
   });
 
+  it('an option set to undefined (say, from an unset config variable) means its default, as in a call', async () => {
+    const unset = undefined;
+    const ref = await boot({
+      environment: 'tt02',
+      tokenProvider: provider,
+      timeoutMs: unset,
+      deadlineMs: unset,
+      maxResponseBytes: unset,
+      maxSmsSegments: unset,
+      defaults: { smsSender: unset, emailSenderAddress: unset },
+      phoneNumbers: { mobileOnly: unset, allowedCountries: unset },
+      orders: { checkDigits: unset, sendTimeMarginSeconds: unset },
+    });
+    expect(ref.get(AltinnNotificationsService)).toBeInstanceOf(AltinnNotificationsService);
+    await ref.close();
+  });
+
   it('exposes the token provider under ALTINN_TOKEN_PROVIDER', async () => {
     const ref = await boot({ environment: 'production', tokenProvider: provider });
     expect(ref.get(ALTINN_TOKEN_PROVIDER)).toBe(provider);

@@ -195,3 +195,22 @@ describe('module-wide order checks (the orders option)', () => {
     expect(result).toMatchObject({ created: true });
   });
 });
+
+describe('the orders option with its fields set to undefined (an unset config variable)', () => {
+  const ctx = useTestClient({ orders: { checkDigits: undefined, sendTimeMarginSeconds: undefined } });
+  beforeEach(() => registerContacts(ctx.sim));
+  const posts = () => ctx.sim.requests.filter((r) => r.path === ORDERS);
+
+  it('keeps the defaults: a bad control digit and a send time 30 s ahead are refused before any request', async () => {
+    const badDigit = baseOrder();
+    badDigit.recipient.recipientPerson.nationalIdentityNumber = '01019010047';
+    const tooSoon = { ...baseOrder(), requestedSendTime: new Date(Date.now() + 30_000).toISOString() };
+    for (const order of [badDigit, tooSoon]) {
+      const refused = await ctx.client.service
+        .sendOrder(order as unknown as NotificationOrder)
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(AltinnValidationError);
+    }
+    expect(posts()).toHaveLength(0);
+  });
+});
