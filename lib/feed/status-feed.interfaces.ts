@@ -71,7 +71,7 @@ export interface AltinnStatusFeedPollResult {
   handled: number;
   /** The cursor after this poll. */
   cursor: number;
-  /** A full page came back: more are waiting. */
+  /** A full page of new entries came back and every one was handled: more are probably waiting. */
   more: boolean;
   /** Another instance holds the lease: nothing was read. */
   skipped: boolean;

@@ -57,9 +57,16 @@ export class AltinnStatusFeed implements OnModuleDestroy {
     }
     const entries = await this.#read({ seq: cursor, pageSize, orderBy: 'asc' }, options.signal);
     let handled = 0;
+    let stale = 0;
     let renewed = Date.now();
     for (const entry of entries) {
       if (options.signal?.aborted) break;
+      // Altinn answers only entries after `seq`. One at or before the cursor (from a cache that ignores the query,
+      // say) was handled already; taking it would move the cursor back and, on a full page, poll again at once.
+      if (entry.sequenceNumber <= cursor) {
+        stale++;
+        continue;
+      }
       await handler(entry);
       // A long page renews the lease on the way, so that no other instance takes over mid-page.
       if (Date.now() - renewed > leaseMs / 3) {
@@ -69,6 +76,11 @@ export class AltinnStatusFeed implements OnModuleDestroy {
       if (!(await store.set(key, entry.sequenceNumber, this.#owner))) break; // the lease went to another
       cursor = entry.sequenceNumber;
       handled++;
+    }
+    if (stale > 0) {
+      this.#logger.warn(
+        `status feed page held ${stale} entries at or before the cursor ${cursor}; skipped, not handled again`,
+      );
     }
     return {
       handled,

@@ -2,6 +2,7 @@
 // (~0.7 s of CPU each). Each concern stays in its own `*.cases.ts` (CONTRIBUTING.md, "Tests").
 import './altinn-unbounded-answer.cases.js';
 import './echo-5xx.cases.js';
+import './feed-replayed-page.cases.js';
 import './filter-5xx-text.cases.js';
 import './in-flight-abort.cases.js';
 import './log-injection.cases.js';
