@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AltinnStatusFeed, InMemoryFeedCursorStore, type AltinnStatusFeedEntry } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { smsOrder, useTestClient } from '../support/altinn-client.js';
 
 /** Two delivery steps to Delivered, then Altinn's 2 s before a feed row is visible. */
 const UNTIL_VISIBLE_MS = 2 * 500 + 2000 + 1;
@@ -13,20 +12,14 @@ const FEED = /\/future\/shipment\/feed/;
  * background polling waits its interval instead of asking again at once, hundreds of times a second.
  */
 describe('a status feed page replayed by a cache that ignores the query', () => {
-  let sim: AltinnSimulator;
-  let client: TestClient;
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
+  const store = new InMemoryFeedCursorStore();
+  const ctx = useTestClient({
+    statusFeed: { cursorStore: store, startAt: 0, pageSize: 2, pollIntervalMs: 100 },
+    retry: false,
   });
-  afterEach(() => client.close());
-  afterAll(() => sim.close());
 
   it('is skipped: no entry twice, no cursor moved back, no tight loop of requests', async () => {
-    const store = new InMemoryFeedCursorStore();
-    client = await createTestClient(sim, {
-      statusFeed: { cursorStore: store, startAt: 0, pageSize: 2, pollIntervalMs: 100 },
-      retry: false,
-    });
+    const { sim, client } = ctx;
     const feed = client.moduleRef.get(AltinnStatusFeed);
     for (let i = 0; i < 2; i++) await client.service.sendInstantSms(smsOrder());
     await sim.advance(UNTIL_VISIBLE_MS);
