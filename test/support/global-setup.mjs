@@ -1,10 +1,12 @@
-// Jest globalSetup, before any worker starts: the run's RSA test keys, and every TypeScript file transpiled once.
+// Jest globalSetup, before any worker starts: the run's RSA test keys, every TypeScript file transpiled once, and the
+// queue worker child built.
 import { generateKeyPair } from 'node:crypto';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createScriptTransformer } from '@jest/transform';
+import { buildQueueWorker } from '../queue/support/worker-build.mjs';
 
 /** The most distinct keys one spec file asks for. */
 const KEYS = 4;
@@ -12,6 +14,8 @@ const KEYS = 4;
 export default async function globalSetup(globalConfig, projectConfig) {
   const [keys] = await Promise.all([testKeys(), transpileAll(globalConfig, projectConfig)]);
   process.env.TEST_RSA_KEYS = keys;
+  // What test/queue/support/worker-process.ts forks.
+  process.env.QUEUE_WORKER_JS = buildQueueWorker(resolve('.'));
 }
 
 /**

@@ -1,11 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { QueueWorkerConfig } from '../../../bench/queue-worker.js';
 import type { AltinnQueueEvent } from '../../../lib/queue/index.js';
 
 /**
  * A queue worker in its own process: an app instance a test can start, watch and SIGKILL. The bench's worker
- * (bench/queue-worker.ts), run from its TypeScript source, with its job outcomes forwarded here.
+ * (bench/queue-worker.ts), as Jest's globalSetup built it from the sources (./worker-build.mjs), with its job
+ * outcomes forwarded here.
  */
 export class WorkerProcess {
   readonly events: AltinnQueueEvent[] = [];
@@ -19,8 +19,11 @@ export class WorkerProcess {
   }
 
   static async start(config: Omit<QueueWorkerConfig, 'events'>): Promise<WorkerProcess> {
-    const child = fork(resolve('bench/queue-worker.ts'), [], {
-      execArgv: ['--import', resolve('test/queue/support/ts-register.mjs')],
+    const built = process.env.QUEUE_WORKER_JS;
+    if (!built)
+      throw new Error('QUEUE_WORKER_JS is unset: run the tests through jest.config.js (its globalSetup)');
+    const child = fork(built, [], {
+      execArgv: [],
       env: { ...process.env, QUEUE_WORKER: JSON.stringify({ ...config, events: true }) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
