@@ -1,21 +1,32 @@
 // Jest globalSetup, before any worker starts: the run's RSA test keys, every TypeScript file transpiled once, and the
 // queue worker child built.
+import { execFile } from 'node:child_process';
 import { generateKeyPair } from 'node:crypto';
 import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createScriptTransformer } from '@jest/transform';
-import { buildQueueWorker } from '../queue/support/worker-build.mjs';
 
 /** The most distinct keys one spec file asks for. */
 const KEYS = 4;
 
 export default async function globalSetup(globalConfig, projectConfig) {
-  const [keys] = await Promise.all([testKeys(), transpileAll(globalConfig, projectConfig)]);
+  const [keys, worker] = await Promise.all([
+    testKeys(),
+    queueWorker(),
+    transpileAll(globalConfig, projectConfig),
+  ]);
   process.env.TEST_RSA_KEYS = keys;
   // What test/queue/support/worker-process.ts forks.
-  process.env.QUEUE_WORKER_JS = buildQueueWorker(resolve('.'));
+  process.env.QUEUE_WORKER_JS = worker;
+}
+
+/** The queue worker child as JavaScript (../queue/support/worker-build.mjs), built in a process of its own. */
+async function queueWorker() {
+  const build = resolve('test/queue/support/worker-build.mjs');
+  const { stdout } = await promisify(execFile)(process.execPath, [build, resolve('.')]);
+  return stdout;
 }
 
 /**

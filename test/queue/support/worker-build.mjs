@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 // As tsconfig.json has them where it matters here: decorators and their metadata, which Nest's injection needs.
@@ -54,4 +55,9 @@ export function buildQueueWorker(root) {
   }
   writeFileSync(manifestFile, JSON.stringify(manifest));
   return join(out, relative(root, entry).replace(/\.ts$/, '.js'));
+}
+
+// `node worker-build.mjs <root>` prints the built entry: globalSetup runs it beside its other work, on the other core.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(buildQueueWorker(resolve(process.argv[2] ?? '.')));
 }
