@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createScriptTransformer } from '@jest/transform';
 
-/** The most distinct keys one spec file asks for. */
+/** Handed out in turn by test/auth/support/maskinporten-keys.ts: any four calls in a row get distinct keys. */
 const KEYS = 4;
 
 export default async function globalSetup(globalConfig, projectConfig) {
