@@ -7,4 +7,4 @@ const tokens = new MaskinportenTokenProvider({
   privateKey: process.env.MASKINPORTEN_PRIVATE_KEY!,
 });
 const altinnToken = await tokens.getToken(); // cached, one refresh at a time
-tokens.invalidate(altinnToken); // after a 401: drops that token only (invalidate() drops any)
+tokens.invalidate(altinnToken); // after a 401: drops that token only, one per 10 s (invalidate() drops any)

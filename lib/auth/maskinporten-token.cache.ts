@@ -1,3 +1,10 @@
+/**
+ * At most one token is dropped for a 401 in this time. A second refusal that soon means the request is wrong (a
+ * token for another environment's platform, say), not that a cached token went stale: a new token would be refused
+ * as well, and dropping each one would cost a Maskinporten grant and an exchange per send.
+ */
+const REFUSED_TOKEN_DROP_INTERVAL_MS = 10_000;
+
 /** @internal A token and the moment (ms since epoch) from which it should no longer be handed out. */
 export interface CachedToken {
   value: string;
@@ -11,6 +18,8 @@ export interface CachedToken {
 export class MaskinportenTokenCache {
   #token?: CachedToken;
   #refresh?: Promise<string>;
+  /** When a token was last dropped for a 401 (ms since epoch). */
+  #droppedRefusedAt = -Infinity;
 
   constructor(private readonly fetch: () => Promise<CachedToken>) {}
 
@@ -32,10 +41,16 @@ export class MaskinportenTokenCache {
 
   /**
    * Drops the token after a 401, so the next `get()` joins or starts a refresh; many callers invalidating at once
-   * still cause one refresh. With `rejected`, only that token is dropped (a newer one is kept).
+   * still cause one refresh. With `rejected` (what a 401 names), only that token is dropped (a newer one is kept),
+   * and not when another was dropped for a 401 less than `REFUSED_TOKEN_DROP_INTERVAL_MS` ago. Without it, the
+   * token is dropped in any case.
    */
   invalidate(rejected?: string): void {
-    if (rejected !== undefined && this.#token?.value !== rejected) return;
+    if (rejected !== undefined) {
+      if (this.#token?.value !== rejected) return;
+      if (Date.now() - this.#droppedRefusedAt < REFUSED_TOKEN_DROP_INTERVAL_MS) return;
+      this.#droppedRefusedAt = Date.now();
+    }
     this.#token = undefined;
   }
 

@@ -109,7 +109,10 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** One attempt; a 401 gets one fresh token and one resend per call (a stale cached token, not a retry). */
+  /**
+   * One attempt; a 401 gets one fresh token and one resend per call (a stale cached token, not a retry), unless the
+   * provider keeps the refused token: the same token would only be refused again.
+   */
   private async once(request: AltinnRequest, state: CallState) {
     const provider = this.tokenProvider;
     let token = await this.token();
@@ -118,8 +121,11 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
       state.refreshed = true;
       // Naming the rejected token lets a provider keep a fresh one that another call already fetched.
       await provider.invalidate(token);
-      token = await this.token();
-      response = await this.attempt(request, state, token);
+      const fresh = await this.token();
+      if (fresh !== token) {
+        token = fresh;
+        response = await this.attempt(request, state, token);
+      }
     }
     return toAltinnResponse(request, response, state.attempts, token);
   }

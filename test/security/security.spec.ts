@@ -12,6 +12,7 @@ import './otp-plus-tag-flood.cases.js';
 import './otp-redis-failure.cases.js';
 import './otp-refused-send-flood.cases.js';
 import './problem-error-keys.cases.js';
+import './refused-token-flood.cases.js';
 import './sample-app-env.cases.js';
 import './simulator-host.cases.js';
 import './token-body-cap.cases.js';
