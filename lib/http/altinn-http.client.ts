@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AxiosError, isAxiosError, type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { ALTINN_RESOLVED_OPTIONS, ALTINN_TOKEN_PROVIDER } from '../altinn-notifications.constants.js';
 import type { AltinnTokenProvider } from '../auth/token-provider.interfaces.js';
@@ -33,7 +33,10 @@ const MIN_ATTEMPT_MS = 1000;
  * Owns the module's private axios instance (from `HttpModule.registerAsync`), never the process-wide default.
  */
 @Injectable()
-export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
+export class AltinnHttpClient implements OnModuleInit, OnApplicationShutdown {
+  /** Calls in progress, which shutdown lets finish before it closes the connections. */
+  private readonly active = new Set<Promise<AltinnResponse>>();
+
   constructor(
     private readonly http: HttpService,
     @Inject(ALTINN_RESOLVED_OPTIONS) private readonly options: AltinnHttpSettings,
@@ -68,13 +71,27 @@ export class AltinnHttpClient implements OnModuleInit, OnModuleDestroy {
     await loadOpenTelemetry();
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Nest calls this last, after the app's HTTP server closed: calls still in progress (a send a request handler or a
+   * queue job started) finish first, each within its deadline, then the connections close. Closing them at
+   * `onModuleDestroy`, before the server had even stopped, cut those sends with ECONNRESET.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled(this.active);
     this.options.agents.httpAgent.destroy();
     this.options.agents.httpsAgent.destroy();
   }
 
   /** Retries (same body, same idempotencyId) per the retry policy, within the deadline (`deadlineMs`, or the policy's own). */
-  async execute(request: AltinnRequest): Promise<AltinnResponse> {
+  execute(request: AltinnRequest): Promise<AltinnResponse> {
+    const call = this.withRetries(request);
+    this.active.add(call);
+    const done = () => this.active.delete(call);
+    call.then(done, done);
+    return call;
+  }
+
+  private async withRetries(request: AltinnRequest): Promise<AltinnResponse> {
     const { retry, deadlineMs } = this.options;
     const deadline = Date.now() + deadlineMs;
     // axios' timeout stops waiting for the headers at the deadline; this signal also ends a body that is still

@@ -5,5 +5,6 @@ import './in-flight.cases.js';
 import './retry-policy.unit.cases.js';
 import './retry-statuses.cases.js';
 import './retry-timing.cases.js';
+import './shutdown.cases.js';
 import './timeouts.cases.js';
 import './token-failures.cases.js';
