@@ -67,6 +67,27 @@ describeRedis('AltinnNotificationsQueue', () => {
     expect(await app.queue.getCounts()).toMatchObject({ waiting: 0, active: 0, completed: 3, failed: 0 });
   });
 
+  it('lets the sends in flight finish when the app closes: their jobs complete, none is cut or stalls', async () => {
+    sim.inject({ kind: 'delay', ms: 500 }, { path: /instant\/sms$/, times: 3 });
+    const receipts = await app.queue.enqueue([sms(1), sms(2), sms(3)]);
+    await until(async () => (await app.queue.getCounts()).active === 3, 10_000, '3 active jobs');
+    await app.close();
+
+    const queue = new Queue(name, { connection: { url: redis.url } });
+    try {
+      expect(await queue.getJobCounts('active', 'completed', 'failed', 'delayed', 'waiting')).toEqual({
+        active: 0,
+        completed: 3,
+        failed: 0,
+        delayed: 0,
+        waiting: 0,
+      });
+    } finally {
+      await queue.close();
+    }
+    for (const r of receipts) expect(sim.sentCount(r.idempotencyId)).toBe(1);
+  });
+
   it('stores nothing when one order of a batch is invalid, and names it by index', async () => {
     const bad = sms(2);
     bad.order.recipientSms.phoneNumber = '12';

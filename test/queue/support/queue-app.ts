@@ -34,13 +34,12 @@ export async function startQueueApp(
     ],
   }).compile();
   await moduleRef.init();
+  let closed: Promise<void> | undefined;
   return {
     queue: moduleRef.get(AltinnNotificationsQueue),
     moduleRef,
-    async close() {
-      await moduleRef.close();
-      await redis.quit();
-    },
+    // Once: a test may close the app itself before its afterEach does.
+    close: () => (closed ??= moduleRef.close().then(async () => void (await redis.quit()))),
   };
 }
 
