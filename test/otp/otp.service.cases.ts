@@ -1,28 +1,16 @@
 import { AltinnApiError, AltinnValidationError } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { codeIn, createOtpTestApp, wrong, type OtpTestApp } from './otp-test-app.js';
+import { codeIn, useOtpTestApp, wrong } from './otp-test-app.js';
 
 const PHONE = '+4799999999';
 
 describe('AltinnOtpService over the simulator', () => {
-  let sim: AltinnSimulator;
-  let app: OtpTestApp;
-
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-  });
-  afterAll(() => sim.close());
-  beforeEach(async () => {
-    sim.reset();
-    app = await createOtpTestApp(sim);
-  });
-  afterEach(() => app.close());
+  const ctx = useOtpTestApp();
 
   it('sends Altinn’s example Norwegian SMS: a 6-digit code, TTL = code lifetime, derived idempotencyId', async () => {
-    const sent = await app.otp.send({ channel: 'sms', recipient: PHONE });
+    const sent = await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
     if (!sent.success) throw new Error('expected success');
-    expect(sim.deliveries).toHaveLength(1);
-    const delivery = sim.deliveries[0];
+    expect(ctx.sim.deliveries).toHaveLength(1);
+    const delivery = ctx.sim.deliveries[0];
     const code = codeIn(delivery);
     expect(code).toMatch(/^\d{6}$/);
     expect(delivery.body).toBe(
@@ -33,20 +21,20 @@ describe('AltinnOtpService over the simulator', () => {
       challengeId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       channel: 'sms',
       ttlSeconds: 300,
-      expiresAt: new Date(app.clock.ms + 300_000),
+      expiresAt: new Date(ctx.app.clock.ms + 300_000),
       idempotencyId: delivery.idempotencyId,
-      notificationOrderId: sim.orders[0].notificationOrderId,
+      notificationOrderId: ctx.sim.orders[0].notificationOrderId,
       shipmentId: delivery.shipmentId,
       newChallenge: true,
     });
     expect(sent.idempotencyId).toMatch(/^otp-sms-[A-Za-z0-9_-]{32}$/);
-    expect(sim.orders[0].sendersReference).toBe(`otp-${sent.challengeId}`);
+    expect(ctx.sim.orders[0].sendersReference).toBe(`otp-${sent.challengeId}`);
   });
 
   it('sends an English email with subject and lifetime', async () => {
-    const sent = await app.otp.send({ channel: 'email', recipient: ' Kari@Example.no ', language: 'en' });
+    const sent = await ctx.app.otp.send({ channel: 'email', recipient: ' Kari@Example.no ', language: 'en' });
     expect(sent.success).toBe(true);
-    const delivery = sim.deliveries[0];
+    const delivery = ctx.sim.deliveries[0];
     const code = codeIn(delivery);
     expect(delivery).toMatchObject({
       channel: 'email',
@@ -56,103 +44,102 @@ describe('AltinnOtpService over the simulator', () => {
     expect(delivery.body).toBe(
       `Your one-time code is: ${code}\n\nThe code expires in 5 minutes.\n\nDo not share this code with others.`,
     );
-    expect(await app.otp.verify({ channel: 'email', recipient: 'kari@example.no' }, code)).toMatchObject({
+    expect(await ctx.app.otp.verify({ channel: 'email', recipient: 'kari@example.no' }, code)).toMatchObject({
       success: true,
     });
   });
 
   it('verify: wrong code → INVALID_OTP with attempts left; right code → success, once', async () => {
-    const sent = await app.otp.send({ channel: 'sms', recipient: PHONE });
+    const sent = await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
     if (!sent.success) throw new Error('expected success');
-    const code = codeIn(sim.deliveries[0]);
+    const code = codeIn(ctx.sim.deliveries[0]);
     const target = { challengeId: sent.challengeId };
-    expect(await app.otp.verify(target, wrong(code))).toEqual({
+    expect(await ctx.app.otp.verify(target, wrong(code))).toEqual({
       success: false,
       error: 'INVALID_OTP',
       attemptsLeft: 2,
     });
-    expect(await app.otp.verify(target, code)).toEqual({
+    expect(await ctx.app.otp.verify(target, code)).toEqual({
       success: true,
       challengeId: sent.challengeId,
       channel: 'sms',
     });
-    expect(await app.otp.verify(target, code)).toEqual({ success: false, error: 'NO_OTP_FOUND' });
+    expect(await ctx.app.otp.verify(target, code)).toEqual({ success: false, error: 'NO_OTP_FOUND' });
   });
 
   it('verify by recipient accepts any spelling of the number, and spaces in the code', async () => {
-    await app.otp.send({ channel: 'sms', recipient: '0047 999 99 999' });
-    const code = codeIn(sim.deliveries[0]);
-    expect(sim.deliveries[0].to).toBe(PHONE);
+    await ctx.app.otp.send({ channel: 'sms', recipient: '0047 999 99 999' });
+    const code = codeIn(ctx.sim.deliveries[0]);
+    expect(ctx.sim.deliveries[0].to).toBe(PHONE);
     const spaced = `${code.slice(0, 3)} ${code.slice(3)}`;
-    expect(await app.otp.verify({ channel: 'sms', recipient: '+47 99 99 99 99' }, spaced)).toMatchObject({
+    expect(await ctx.app.otp.verify({ channel: 'sms', recipient: '+47 99 99 99 99' }, spaced)).toMatchObject({
       success: true,
     });
   });
 
   it('expiry: valid at the last millisecond of its lifetime, OTP_EXPIRED after', async () => {
-    await app.otp.send({ channel: 'sms', recipient: PHONE });
-    await app.otp.send({ channel: 'email', recipient: 'ola@example.no' });
-    const [smsCode, emailCode] = sim.deliveries.map(codeIn);
-    app.clock.advance(300_000);
-    expect((await app.otp.verify({ channel: 'sms', recipient: PHONE }, smsCode)).success).toBe(true);
-    app.clock.advance(1);
-    expect(await app.otp.verify({ channel: 'email', recipient: 'ola@example.no' }, emailCode)).toEqual({
+    await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
+    await ctx.app.otp.send({ channel: 'email', recipient: 'ola@example.no' });
+    const [smsCode, emailCode] = ctx.sim.deliveries.map(codeIn);
+    ctx.app.clock.advance(300_000);
+    expect((await ctx.app.otp.verify({ channel: 'sms', recipient: PHONE }, smsCode)).success).toBe(true);
+    ctx.app.clock.advance(1);
+    expect(await ctx.app.otp.verify({ channel: 'email', recipient: 'ola@example.no' }, emailCode)).toEqual({
       success: false,
       error: 'OTP_EXPIRED',
     });
   });
 
   it('attempt limit: after 3 wrong guesses even the right code gets TOO_MANY_ATTEMPTS', async () => {
-    await app.otp.send({ channel: 'sms', recipient: PHONE });
-    const code = codeIn(sim.deliveries[0]);
+    await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
+    const code = codeIn(ctx.sim.deliveries[0]);
     const target = { channel: 'sms' as const, recipient: PHONE };
     const lefts = [];
     for (let i = 0; i < 3; i++)
-      lefts.push((await app.otp.verify(target, wrong(code))) as { attemptsLeft?: number });
+      lefts.push((await ctx.app.otp.verify(target, wrong(code))) as { attemptsLeft?: number });
     expect(lefts.map((r) => r.attemptsLeft)).toEqual([2, 1, 0]);
-    expect(await app.otp.verify(target, code)).toEqual({ success: false, error: 'TOO_MANY_ATTEMPTS' });
-    expect(await app.otp.verify(target, '')).toEqual({ success: false, error: 'TOO_MANY_ATTEMPTS' });
+    expect(await ctx.app.otp.verify(target, code)).toEqual({ success: false, error: 'TOO_MANY_ATTEMPTS' });
+    expect(await ctx.app.otp.verify(target, '')).toEqual({ success: false, error: 'TOO_MANY_ATTEMPTS' });
   });
 
   it('cooldown: a second code within 60 s is refused and not sent; after it, a new code replaces the old', async () => {
-    await app.otp.send({ channel: 'sms', recipient: PHONE });
-    const first = codeIn(sim.deliveries[0]);
-    app.clock.advance(20_000);
-    expect(await app.otp.send({ channel: 'sms', recipient: PHONE })).toEqual({
+    await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
+    const first = codeIn(ctx.sim.deliveries[0]);
+    ctx.app.clock.advance(20_000);
+    expect(await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).toEqual({
       success: false,
       error: 'RESEND_COOLDOWN',
       retryAfterSeconds: 40,
     });
-    expect(sim.deliveries).toHaveLength(1);
-    app.clock.advance(40_000);
-    const again = await app.otp.send({ channel: 'sms', recipient: PHONE });
+    expect(ctx.sim.deliveries).toHaveLength(1);
+    ctx.app.clock.advance(40_000);
+    const again = await ctx.app.otp.send({ channel: 'sms', recipient: PHONE });
     expect(again.success).toBe(true);
-    const second = codeIn(sim.deliveries[1]);
+    const second = codeIn(ctx.sim.deliveries[1]);
     const target = { channel: 'sms' as const, recipient: PHONE };
     if (first !== second) {
-      expect(await app.otp.verify(target, first)).toMatchObject({ error: 'INVALID_OTP' });
+      expect(await ctx.app.otp.verify(target, first)).toMatchObject({ error: 'INVALID_OTP' });
     }
-    expect((await app.otp.verify(target, second)).success).toBe(true);
+    expect((await ctx.app.otp.verify(target, second)).success).toBe(true);
   });
 
   it('caps sends per recipient per window (SMS pumping), other recipients unaffected', async () => {
-    await app.close();
-    app = await createOtpTestApp(sim, { resendCooldownSeconds: 0, maxSendsPerWindow: 2, windowSeconds: 600 });
-    expect((await app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
-    app.clock.advance(1000);
-    expect((await app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
-    app.clock.advance(1000);
-    expect(await app.otp.send({ channel: 'sms', recipient: PHONE })).toEqual({
+    await ctx.start({ resendCooldownSeconds: 0, maxSendsPerWindow: 2, windowSeconds: 600 });
+    expect((await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
+    ctx.app.clock.advance(1000);
+    expect((await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
+    ctx.app.clock.advance(1000);
+    expect(await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).toEqual({
       success: false,
       error: 'TOO_MANY_SENDS',
       retryAfterSeconds: 598,
     });
-    expect((await app.otp.send({ channel: 'sms', recipient: '+4791234567' })).success).toBe(true);
-    expect(sim.deliveries.map((d) => d.to)).toEqual([PHONE, PHONE, '+4791234567']);
+    expect((await ctx.app.otp.send({ channel: 'sms', recipient: '+4791234567' })).success).toBe(true);
+    expect(ctx.sim.deliveries.map((d) => d.to)).toEqual([PHONE, PHONE, '+4791234567']);
   });
 
   it('a retried send (same challengeId) after Altinn failed re-sends the same code under the same idempotencyId', async () => {
-    sim.inject(
+    ctx.sim.inject(
       {
         kind: 'status',
         status: 503,
@@ -161,67 +148,67 @@ describe('AltinnOtpService over the simulator', () => {
       { path: '/future/orders/instant/sms' },
     );
     const request = { channel: 'sms' as const, recipient: PHONE, challengeId: 'login-42.attempt-1' };
-    await expect(app.otp.send(request)).rejects.toBeInstanceOf(AltinnApiError);
-    expect(sim.deliveries).toHaveLength(0);
-    const retried = await app.otp.send(request);
+    await expect(ctx.app.otp.send(request)).rejects.toBeInstanceOf(AltinnApiError);
+    expect(ctx.sim.deliveries).toHaveLength(0);
+    const retried = await ctx.app.otp.send(request);
     if (!retried.success) throw new Error('expected success');
     expect(retried.newChallenge).toBe(false);
-    expect(sim.deliveries).toHaveLength(1);
+    expect(ctx.sim.deliveries).toHaveLength(1);
     // And once more after it went out: Altinn recognises the id and sends nothing.
-    const third = await app.otp.send(request);
+    const third = await ctx.app.otp.send(request);
     expect(third).toEqual(retried);
-    expect(sim.sentCount(retried.idempotencyId)).toBe(1);
-    const [failed] = sim.requests.filter((r) => r.status === 503);
+    expect(ctx.sim.sentCount(retried.idempotencyId)).toBe(1);
+    const [failed] = ctx.sim.requests.filter((r) => r.status === 503);
     expect(failed.idempotencyId).toBe(retried.idempotencyId);
     expect(
-      await app.otp.verify({ challengeId: 'login-42.attempt-1' }, codeIn(sim.deliveries[0])),
+      await ctx.app.otp.verify({ challengeId: 'login-42.attempt-1' }, codeIn(ctx.sim.deliveries[0])),
     ).toMatchObject({
       success: true,
     });
   });
 
   it('codes have the configured length and differ per challenge', async () => {
-    await app.close();
-    app = await createOtpTestApp(sim, { codeLength: 8, resendCooldownSeconds: 0, maxSendsPerWindow: 1000 });
-    for (let i = 0; i < 30; i++) await app.otp.send({ channel: 'email', recipient: `user${i}@example.no` });
-    const codes = sim.deliveries.map(codeIn);
+    await ctx.start({ codeLength: 8, resendCooldownSeconds: 0, maxSendsPerWindow: 1000 });
+    for (let i = 0; i < 30; i++)
+      await ctx.app.otp.send({ channel: 'email', recipient: `user${i}@example.no` });
+    const codes = ctx.sim.deliveries.map(codeIn);
     expect(codes.every((c) => /^\d{8}$/.test(c))).toBe(true);
     expect(new Set(codes).size).toBe(30);
   });
 
   it('a malformed recipient is refused before the store: no send, no cooldown', async () => {
-    await expect(app.otp.send({ channel: 'sms', recipient: '99999999' })).rejects.toBeInstanceOf(
+    await expect(ctx.app.otp.send({ channel: 'sms', recipient: '99999999' })).rejects.toBeInstanceOf(
       AltinnValidationError,
     );
-    await expect(app.otp.send({ channel: 'email', recipient: 'not-an-address' })).rejects.toThrow(
+    await expect(ctx.app.otp.send({ channel: 'email', recipient: 'not-an-address' })).rejects.toThrow(
       'recipient: must be an email address Altinn accepts',
     );
-    await expect(app.otp.send({ channel: 'fax' as 'sms', recipient: PHONE })).rejects.toThrow('channel');
-    expect(sim.requests).toHaveLength(0);
-    expect((await app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
+    await expect(ctx.app.otp.send({ channel: 'fax' as 'sms', recipient: PHONE })).rejects.toThrow('channel');
+    expect(ctx.sim.requests).toHaveLength(0);
+    expect((await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).success).toBe(true);
   });
 
   it('a number the module’s phone policy refuses (landline) leaves no challenge behind', async () => {
-    await expect(app.otp.send({ channel: 'sms', recipient: '+4722225555' })).rejects.toBeInstanceOf(
+    await expect(ctx.app.otp.send({ channel: 'sms', recipient: '+4722225555' })).rejects.toBeInstanceOf(
       AltinnValidationError,
     );
-    expect(sim.requests).toHaveLength(0);
-    expect(await app.otp.verify({ channel: 'sms', recipient: '+4722225555' }, '000000')).toEqual({
+    expect(ctx.sim.requests).toHaveLength(0);
+    expect(await ctx.app.otp.verify({ channel: 'sms', recipient: '+4722225555' }, '000000')).toEqual({
       success: false,
       error: 'NO_OTP_FOUND',
     });
   });
 
   it('refuses a live challengeId for another recipient, and odd challenge ids', async () => {
-    await app.otp.send({ channel: 'sms', recipient: PHONE, challengeId: 'shared' });
+    await ctx.app.otp.send({ channel: 'sms', recipient: PHONE, challengeId: 'shared' });
     await expect(
-      app.otp.send({ channel: 'sms', recipient: '+4791234567', challengeId: 'shared' }),
+      ctx.app.otp.send({ channel: 'sms', recipient: '+4791234567', challengeId: 'shared' }),
     ).rejects.toThrow('challengeId: belongs to a live challenge for another recipient');
     await expect(
-      app.otp.send({ channel: 'sms', recipient: PHONE, challengeId: 'has space' }),
+      ctx.app.otp.send({ channel: 'sms', recipient: PHONE, challengeId: 'has space' }),
     ).rejects.toThrow('challengeId');
-    expect(sim.deliveries).toHaveLength(1);
-    expect(await app.otp.verify({ challengeId: 'has space' }, '123456')).toEqual({
+    expect(ctx.sim.deliveries).toHaveLength(1);
+    expect(await ctx.app.otp.verify({ challengeId: 'has space' }, '123456')).toEqual({
       success: false,
       error: 'NO_OTP_FOUND',
     });

@@ -1,6 +1,5 @@
 import { AltinnValidationError, type OtpLanguage } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createOtpTestApp, type OtpTestApp } from '../otp/otp-test-app.js';
+import { useOtpTestApp } from '../otp/otp-test-app.js';
 
 const PHONE = '+4799999999';
 
@@ -9,28 +8,21 @@ const PHONE = '+4799999999';
  * and failed with a TypeError after the send had been counted. Own keys only; a typed error before the store.
  */
 describe('attack: an inherited key as the OTP language', () => {
-  let sim: AltinnSimulator;
-  let app: OtpTestApp;
-
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-  });
-  afterAll(() => sim.close());
-  beforeEach(async () => {
-    sim.reset();
-    app = await createOtpTestApp(sim);
-  });
-  afterEach(() => app.close());
+  const ctx = useOtpTestApp();
 
   it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])(
     '%s is refused with AltinnValidationError, and spends nothing of the recipient’s limits',
     async (language) => {
-      const refused = app.otp.send({ channel: 'sms', recipient: PHONE, language: language as OtpLanguage });
+      const refused = ctx.app.otp.send({
+        channel: 'sms',
+        recipient: PHONE,
+        language: language as OtpLanguage,
+      });
       await expect(refused).rejects.toBeInstanceOf(AltinnValidationError);
       await expect(refused).rejects.toMatchObject({ errors: [{ path: 'language' }] });
       // Inside the 60 s cooldown: a counted send would make this RESEND_COOLDOWN.
-      expect(await app.otp.send({ channel: 'sms', recipient: PHONE })).toMatchObject({ success: true });
-      expect(sim.deliveries).toHaveLength(1);
+      expect(await ctx.app.otp.send({ channel: 'sms', recipient: PHONE })).toMatchObject({ success: true });
+      expect(ctx.sim.deliveries).toHaveLength(1);
     },
   );
 });

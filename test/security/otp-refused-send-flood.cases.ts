@@ -4,8 +4,7 @@ import {
   type AltinnNotificationsModuleOptions,
   type AltinnOtpModuleOptions,
 } from '../../lib/index.js';
-import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createOtpTestApp, type OtpTestApp } from '../otp/otp-test-app.js';
+import { useOtpTestApp } from '../otp/otp-test-app.js';
 
 const MOBILE = '+4799999999';
 const MAX_RECIPIENTS = 5;
@@ -16,24 +15,13 @@ const MAX_RECIPIENTS = 5;
  * then refused a real mobile with TOO_MANY_SENDS for an hour. Every refusal now comes before the store.
  */
 describe('attack: a flood of sends that are refused anyway', () => {
-  let sim: AltinnSimulator;
-  let app: OtpTestApp | undefined;
+  const ctx = useOtpTestApp({ startEach: false });
 
-  beforeAll(async () => {
-    sim = await AltinnSimulator.start();
-  });
-  afterAll(() => sim.close());
-  afterEach(() => app?.close());
-
-  async function start(
+  /** The test's app, on a store that tracks few recipients. */
+  const start = (
     otp: Partial<AltinnOtpModuleOptions> = {},
     altinn: Partial<AltinnNotificationsModuleOptions> = {},
-  ): Promise<OtpTestApp> {
-    sim.reset();
-    const store = new InMemoryOtpStore({ maxRecipients: MAX_RECIPIENTS });
-    app = await createOtpTestApp(sim, { store, ...otp }, altinn);
-    return app;
-  }
+  ) => ctx.start({ store: new InMemoryOtpStore({ maxRecipients: MAX_RECIPIENTS }), ...otp }, altinn);
 
   async function expectRefused(send: Promise<unknown>, path: string): Promise<void> {
     await expect(send).rejects.toBeInstanceOf(AltinnValidationError);
@@ -47,7 +35,7 @@ describe('attack: a flood of sends that are refused anyway', () => {
       await expectRefused(otp.send({ channel: 'sms', recipient: landline }), 'recipientSms.phoneNumber');
     }
     expect(await otp.send({ channel: 'sms', recipient: MOBILE })).toMatchObject({ success: true });
-    expect(sim.deliveries.map((d) => d.to)).toEqual([MOBILE]);
+    expect(ctx.sim.deliveries.map((d) => d.to)).toEqual([MOBILE]);
   });
 
   it('numbers outside allowedCountries, again and again to one number, never block it or a mobile', async () => {
