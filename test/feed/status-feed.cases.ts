@@ -157,6 +157,23 @@ describeRedis('AltinnStatusFeed with RedisFeedCursorStore (several instances)', 
     expect(seen).toEqual(shipments);
   });
 
+  it('renews the lease on the way through a long page: no other instance takes over mid-page', async () => {
+    const prefix = redis.prefix();
+    const a = await instance(prefix, { leaseMs: 300 });
+    const b = await instance(prefix, { leaseMs: 300 });
+    await delivered(a, 3);
+    let handled = 0;
+    let other: { skipped: boolean } | undefined;
+    const page = await a.feed.poll(async () => {
+      handled++;
+      // The first entry outlasts the lease; a renews it before the next, which is when b tries.
+      if (handled === 1) await sleep(400);
+      if (handled === 2) other = await b.feed.poll(() => undefined);
+    });
+    expect(other?.skipped).toBe(true);
+    expect(page).toMatchObject({ handled: 3, skipped: false });
+  });
+
   it('lets one instance poll at a time, and another take over after the holder stops or dies', async () => {
     const prefix = redis.prefix();
     const a = await instance(prefix, { leaseMs: 400 });
