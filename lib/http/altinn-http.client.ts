@@ -36,6 +36,8 @@ const MIN_ATTEMPT_MS = 1000;
 export class AltinnHttpClient implements OnModuleInit, OnApplicationShutdown {
   /** Calls in progress, which shutdown lets finish before it closes the connections. */
   private readonly active = new Set<Promise<AltinnResponse>>();
+  /** Aborted when the app shuts down: from then on, no call waits for a retry. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly http: HttpService,
@@ -73,10 +75,12 @@ export class AltinnHttpClient implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Nest calls this last, after the app's HTTP server closed: calls still in progress (a send a request handler or a
-   * queue job started) finish first, each within its deadline, then the connections close. Closing them at
+   * queue job started) finish their attempt first, then the connections close. A call that would wait for a retry
+   * fails at once with its last error instead: the process is going away. Closing the connections at
    * `onModuleDestroy`, before the server had even stopped, cut those sends with ECONNRESET.
    */
   async onApplicationShutdown(): Promise<void> {
+    this.closing.abort();
     await Promise.allSettled(this.active);
     this.options.agents.httpAgent.destroy();
     this.options.agents.httpsAgent.destroy();
@@ -113,12 +117,15 @@ export class AltinnHttpClient implements OnModuleInit, OnApplicationShutdown {
           return await this.once(request, state);
         } catch (error) {
           const site = { method: request.method, path: request.path, attempts: state.attempts };
-          if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted) throw error;
+          const closing = this.closing.signal;
+          if (retries >= retry.retries || !isRetryable(error) || request.signal?.aborted || closing.aborted)
+            throw error;
           const delay = retryDelay(retry, error, retries + 1);
           // Not worth a retry that could not finish in time: the caller gets the real error now.
           if (Date.now() + delay + MIN_ATTEMPT_MS > deadline) throw error;
+          await waitBeforeRetry(delay, request.signal, site, closing);
+          if (closing.aborted) throw error;
           countRetry(request.method, request.context.channel, error);
-          await waitBeforeRetry(delay, request.signal, site);
         }
       }
     } finally {

@@ -42,25 +42,29 @@ export function fullJitterDelay(
 }
 
 /**
- * @internal Sleeps, or rejects with the caller's abort as an `AltinnRequestError`. On the global `setTimeout`
- * (not `node:timers/promises`), so that Jest's fake timers drive the retry logic in unit tests.
+ * @internal Sleeps, or rejects with the caller's abort as an `AltinnRequestError`; `end` (the app shutting down)
+ * ends the wait early. On the global `setTimeout` (not `node:timers/promises`), so that Jest's fake timers drive
+ * the retry logic in unit tests.
  */
 export function waitBeforeRetry(
   ms: number,
   signal: AbortSignal | undefined,
   site: { method: string; path: string; attempts: number },
+  end?: AbortSignal,
 ): Promise<void> {
   const aborted = () => new AltinnRequestError('aborted', { ...site, detail: 'aborted by the caller' });
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
+    const settle = (outcome: () => void) => () => {
       clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
+      end?.removeEventListener('abort', onEnd);
+      outcome();
+    };
+    const onAbort = settle(() => reject(aborted()));
+    const onEnd = settle(resolve);
+    const timer = setTimeout(settle(resolve), ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    end?.addEventListener('abort', onEnd, { once: true });
   });
 }
 

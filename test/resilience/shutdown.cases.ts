@@ -1,3 +1,4 @@
+import { AltinnApiError } from '../../lib/index.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
 import { ConnectionCounter } from '../performance/connection-counter.js';
 import { createTestClient, smsOrder } from '../support/altinn-client.js';
@@ -20,6 +21,7 @@ describe('app shutdown with sends in flight', () => {
     await counter.close();
     await sim.close();
   });
+  beforeEach(() => sim.reset());
 
   it('lets them finish (created, each message once), then closes its connections', async () => {
     const client = await createTestClient(sim, { baseUrl: counter.via(sim.baseUrl) });
@@ -41,5 +43,20 @@ describe('app shutdown with sends in flight', () => {
     for (const o of orders) expect(sim.sentCount(o.idempotencyId)).toBe(1);
     await counter.allClosed();
     expect(counter.open).toBe(0);
+  });
+
+  it('does not wait for a retry: a call between attempts fails at once with its last error', async () => {
+    const client = await createTestClient(sim, { retry: { retries: 3 } });
+    // Altinn asks for 3 s between attempts, three times over.
+    sim.inject({ kind: 'retryAfter', status: 503, seconds: 3 }, { path: SMS, times: Infinity });
+    const send = client.service.sendInstantSms(smsOrder()).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the first 503 is in
+
+    const closing = Date.now();
+    await client.close();
+    expect(Date.now() - closing).toBeLessThan(1500);
+    expect(await send).toBeInstanceOf(AltinnApiError);
+    expect(await send).toMatchObject({ status: 503, attempts: 1 });
+    expect(sim.requests.filter((r) => SMS.test(r.path))).toHaveLength(1);
   });
 });
