@@ -7,11 +7,9 @@ import {
   type AltinnStatusFeedEntry,
 } from '../../lib/index.js';
 import { AltinnSimulator } from '../../lib/testing/index.js';
-import { createTestClient, smsOrder, type TestClient } from '../support/altinn-client.js';
+import { createTestClient, type TestClient } from '../support/altinn-client.js';
 import { describeRedis, startRedis, type TestRedis } from '../support/redis.js';
-
-/** Time after a send until its feed row is visible: two delivery steps to Delivered, then Altinn's 2 s delay. */
-const UNTIL_VISIBLE_MS = 2 * 500 + 2000 + 1;
+import { deliveredSms } from './feed.helpers.js';
 
 describe('AltinnStatusFeed over the simulator', () => {
   let sim: AltinnSimulator;
@@ -31,14 +29,7 @@ describe('AltinnStatusFeed over the simulator', () => {
     return { ...c, feed: c.moduleRef.get(AltinnStatusFeed) };
   }
 
-  /** Sends `n` SMS and lets the simulator deliver them: `n` feed rows, in send order. */
-  async function delivered(c: TestClient, n: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++)
-      ids.push((await c.service.sendInstantSms(smsOrder())).notification.shipmentId);
-    await sim.advance(UNTIL_VISIBLE_MS);
-    return ids;
-  }
+  const delivered = (c: TestClient, n: number) => deliveredSms(sim, c, n);
 
   it('reads from cursor 0 through several pages, in order, each entry once', async () => {
     const c = await client({ startAt: 0, pageSize: 2 });
@@ -137,13 +128,7 @@ describeRedis('AltinnStatusFeed with RedisFeedCursorStore (several instances)', 
     return { ...c, feed: c.moduleRef.get(AltinnStatusFeed) };
   }
 
-  async function delivered(c: TestClient, n: number): Promise<string[]> {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++)
-      ids.push((await c.service.sendInstantSms(smsOrder())).notification.shipmentId);
-    await sim.advance(UNTIL_VISIBLE_MS);
-    return ids;
-  }
+  const delivered = (c: TestClient, n: number) => deliveredSms(sim, c, n);
 
   it('keeps the cursor across a restart: the next process goes on where the last one stopped', async () => {
     const prefix = redis.prefix();

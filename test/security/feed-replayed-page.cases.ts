@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AltinnStatusFeed, InMemoryFeedCursorStore, type AltinnStatusFeedEntry } from '../../lib/index.js';
-import { smsOrder, useTestClient } from '../support/altinn-client.js';
+import { deliveredSms } from '../feed/feed.helpers.js';
+import { useTestClient } from '../support/altinn-client.js';
 
-/** Two delivery steps to Delivered, then Altinn's 2 s before a feed row is visible. */
-const UNTIL_VISIBLE_MS = 2 * 500 + 2000 + 1;
 const FEED = /\/future\/shipment\/feed/;
 
 /**
@@ -21,8 +20,7 @@ describe('a status feed page replayed by a cache that ignores the query', () => 
   it('is skipped: no entry twice, no cursor moved back, no tight loop of requests', async () => {
     const { sim, client } = ctx;
     const feed = client.moduleRef.get(AltinnStatusFeed);
-    for (let i = 0; i < 2; i++) await client.service.sendInstantSms(smsOrder());
-    await sim.advance(UNTIL_VISIBLE_MS);
+    await deliveredSms(sim, client, 2);
     const seen: AltinnStatusFeedEntry[] = [];
     expect(await feed.poll((e) => void seen.push(e))).toMatchObject({ handled: 2, more: true });
     const cursor = seen[1].sequenceNumber;
