@@ -1,3 +1,5 @@
+import { quantile } from './stats.js';
+
 /** Raw figures of one load run: every latency, wall time and the client process's CPU time. */
 export interface LoadSample {
   latenciesMs: Float64Array;
@@ -65,14 +67,13 @@ export function summarise(samples: LoadSample[]): LoadStats {
   }
   all.sort();
   const seconds = samples.reduce((n, s) => n + s.seconds, 0);
-  const at = (q: number) => all[Math.min(sends - 1, Math.floor(sends * q))];
   return {
     sends,
     failures: samples.reduce((n, s) => n + s.failures, 0),
     seconds,
     perSecond: sends / seconds,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    p50Ms: quantile(all, 0.5),
+    p99Ms: quantile(all, 0.99),
     cpuMicrosPerSend: samples.reduce((n, s) => n + s.cpuMicros, 0) / sends,
   };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { toWireSmsOrder } from '../lib/dto/order.validation.js';
 import type { PhoneNumberPolicy } from '../lib/dto/validators/altinn-phone-number.js';
 import { smsOrder } from './orders.js';
+import { median, quantile } from './stats.js';
 
 /** One round of the micro-benchmark, at one point of the run. */
 export interface LocalCostRound {
@@ -71,8 +72,8 @@ export class LocalCostMeter {
     return {
       iterations: this.batchMeans.length * BATCH,
       rounds: this.rounds,
-      medianMicros: (means[(means.length - 1) >> 1] + means[means.length >> 1]) / 2,
-      p99BatchMicros: batches[Math.min(batches.length - 1, Math.floor(batches.length * 0.99))],
+      medianMicros: median(means),
+      p99BatchMicros: quantile(batches, 0.99),
     };
   }
 }

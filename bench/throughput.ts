@@ -2,6 +2,7 @@ import type { AxiosInstance } from 'axios';
 import type { AltinnNotificationsService } from '../lib/index.js';
 import { runLoad, summarise, type LoadSample, type LoadStats } from './load.js';
 import { smsOrder, SMS_PATH } from './orders.js';
+import { median } from './stats.js';
 
 export interface ThroughputRow {
   concurrency: number;
@@ -70,6 +71,6 @@ export async function compareAt(
     bare: b,
     ratio: m.perSecond / b.perSecond,
     cpuRatio: m.cpuMicrosPerSend / b.cpuMicrosPerSend,
-    pairedMedianRatio: (pairs[(pairs.length - 1) >> 1] + pairs[pairs.length >> 1]) / 2,
+    pairedMedianRatio: median(pairs),
   };
 }

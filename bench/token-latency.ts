@@ -7,6 +7,7 @@ import { AltinnNotificationsModule, AltinnNotificationsService } from '../lib/in
 import { AltinnSimulator } from '../lib/testing/index.js';
 import { DevNullLogger } from './dev-null.logger.js';
 import { SMS_PATH, smsOrder } from './orders.js';
+import { quantile } from './stats.js';
 
 /** Send latency while tokens are renewed, with each token call held `tokenCallMs` by the simulator. */
 export interface TokenLatencyRow {
@@ -38,9 +39,6 @@ const LIFETIME_SECONDS = 4; // with a 1 s margin: handed out for 3 s, renewed in
 const RUN_MS = 8_000; // three renewals
 const PAUSE_MS = 5;
 const STARTS = 9;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
 
 async function run(tokenPrefetch: boolean): Promise<TokenLatencyRow> {
   const sim = await AltinnSimulator.start({ tokenLifetimeSeconds: LIFETIME_SECONDS, log: () => undefined });
@@ -89,15 +87,15 @@ async function run(tokenPrefetch: boolean): Promise<TokenLatencyRow> {
     return {
       tokenPrefetch,
       firstSendsMs,
-      firstMs: percentile(
+      firstMs: quantile(
         [...firstSendsMs].sort((a, b) => a - b),
         0.5,
       ),
       secondSendsMs,
       firstSlower: firstSendsMs.filter((ms, i) => ms > secondSendsMs[i]).length,
       sends: latencies.length,
-      p50Ms: percentile(latencies, 0.5),
-      p99Ms: percentile(latencies, 0.99),
+      p50Ms: quantile(latencies, 0.5),
+      p99Ms: quantile(latencies, 0.99),
       maxMs: latencies.at(-1) ?? 0,
       // The run's own first grant (at start-up, or on its first send) is not a renewal.
       refreshes: sim.counters.grants - grantsBefore - 1,
